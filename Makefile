@@ -1,0 +1,72 @@
+# kswitch: keep several systems resident on one x86_64 machine and switch
+# between them without rebooting.
+#
+#   make demo     boot the patched kernel and the example systems in QEMU
+#   make check    unit tests and VM scenarios; ends with "N passed, N failed"
+#   make deps     install the Debian packages everything else needs
+#   make kernel   the patched kernel (cached; seconds when nothing changed)
+#
+# Everything built, unpacked, booted or logged goes to $(BUILD).
+
+BUILD ?= $(CURDIR)/build
+export KSWITCH_BUILD := $(BUILD)
+
+CFLAGS ?= -O2 -g
+CFLAGS += -std=gnu11 -Wall -Wextra -Werror -Iinclude
+
+KERNEL_FRAGMENTS := kernel-patches/kswitch.config tests/vm/config
+KERNEL_KEY := $(BUILD)/kernel/.kswitch-key
+BZIMAGE := $(BUILD)/kernel/arch/x86/boot/bzImage
+GEN_INIT_CPIO := $(BUILD)/kernel/usr/gen_init_cpio
+GUEST_KSWITCH := $(BUILD)/guest-bin/kswitch
+GUEST_DEPS := tools/mkguest.sh tools/guest/init tools/guest/profile \
+	$(wildcard tests/vm/guest/*.sh) $(GUEST_KSWITCH) $(KERNEL_KEY)
+
+all: kernel guests $(BUILD)/bin/kswitch
+
+deps:
+	@tools/deps.sh
+
+include switcher/switcher.mk
+
+# The builder decides from its cache key whether anything is to be done and
+# touches the key file only when it rebuilt, so guests rebuild only then.
+kernel: $(KERNEL_KEY)
+$(KERNEL_KEY): FORCE | deps
+	@tools/build-kernel.sh $(BUILD) $(KERNEL_FRAGMENTS)
+
+# Example systems: bravo is a system to load; alpha is the one the machine
+# boots, and carries the kernel and bravo so that it can load it.
+guests: $(BUILD)/guests/alpha.cpio.gz $(BUILD)/guests/bravo.cpio.gz
+
+$(BUILD)/guests/bravo.cpio.gz: $(GUEST_DEPS)
+	@mkdir -p $(@D)
+	tools/mkguest.sh bravo $@ $(GEN_INIT_CPIO) $(GUEST_KSWITCH)
+
+$(BUILD)/guests/alpha.cpio.gz: $(GUEST_DEPS) $(BUILD)/guests/bravo.cpio.gz
+	@mkdir -p $(@D)
+	tools/mkguest.sh alpha $@ $(GEN_INIT_CPIO) $(GUEST_KSWITCH) \
+		$(BZIMAGE):/boot/bzImage \
+		$(BUILD)/guests/bravo.cpio.gz:/boot/bravo.cpio.gz
+
+demo: kernel guests
+	@echo "kswitch demo: system 'alpha' on the patched kernel, 2 CPUs."
+	@echo "Try 'kswitch help'. Leave QEMU with Ctrl-A then X."
+	@tools/qemu-run.sh --interactive --kernel $(BZIMAGE) \
+		--initrd $(BUILD)/guests/alpha.cpio.gz --append quiet
+
+check: kernel guests $(BUILD)/bin/kswitch
+	@tests/run.sh
+
+format:
+	clang-format -i switcher/*.[ch]
+
+clean:
+	rm -rf $(BUILD)/bin $(BUILD)/guest-bin $(BUILD)/guests $(BUILD)/logs
+
+# Also drops the unpacked kernel source and the kernel build.
+distclean:
+	rm -rf $(BUILD)
+
+FORCE:
+.PHONY: all deps kernel guests demo check format clean distclean FORCE

@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * kswitch status: which system this is and what its kernel offers.
+ */
+#include <stdio.h>
+#include <string.h>
+#include <sys/utsname.h>
+
+#include "kswitch.h"
+
+static void print_file_fact(const char *label, const char *path)
+{
+	char buf[256];
+	int ret;
+
+	ret = ks_read_line(path, buf, sizeof(buf));
+	printf("%-10s %s\n", label, ret ? strerror(-ret) : buf);
+}
+
+static void print_kexec_state(void)
+{
+	char buf[16];
+	int ret;
+
+	ret = ks_read_line("/sys/kernel/kexec_loaded", buf, sizeof(buf));
+	if (ret)
+		printf("%-10s not available (%s)\n", "kexec:", strerror(-ret));
+	else
+		printf("%-10s %s\n", "kexec:",
+		       strcmp(buf, "1") ? "no image loaded" : "image loaded");
+}
+
+int cmd_status(int argc, char **argv)
+{
+	struct utsname uts;
+	char name[256];
+	int ret;
+
+	(void)argv;
+	if (argc > 1) {
+		ks_error(
+			"status takes no arguments; see 'kswitch status --help'");
+		return KSWITCH_EXIT_USAGE;
+	}
+	ret = ks_system_name(name, sizeof(name));
+	if (ret) {
+		ks_error("cannot tell this system's name: %s", strerror(-ret));
+		return KSWITCH_EXIT_FAILURE;
+	}
+	uname(&uts);
+	printf("%-10s %s\n", "system:", name);
+	printf("%-10s %s %s\n", "kernel:", uts.release, uts.version);
+	print_file_fact("cpus:", "/sys/devices/system/cpu/online");
+	print_kexec_state();
+	return KSWITCH_EXIT_OK;
+}

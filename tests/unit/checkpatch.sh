@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Every patch of the series is clean under checkpatch.pl --strict.
+source "$(dirname "$0")/../lib/tap.sh"
+checkpatch=$build/linux/scripts/checkpatch.pl
+[ -x "$checkpatch" ] || tap_skip_all "kernel tree not unpacked"
+patches=("$top"/kernel-patches/[0-9][0-9][0-9][0-9]-*.patch)
+tap_plan $((${#patches[@]} - 1))
+for p in "${patches[@]}"; do
+	name=${p##*/}
+	case $name in 0000-*) continue ;; esac
+	out=$("$checkpatch" --strict --no-tree --terse "$p" 2>&1 |
+		grep -v '^total: 0 errors, 0 warnings, 0 checks')
+	[ -z "$out" ] || echo "$out" | sed 's/^/# /'
+	check "checkpatch --strict: $name" test -z "$out"
+done
+tap_done

@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# The C sources are formatted as .clang-format (kernel style) says.
+source "$(dirname "$0")/../lib/tap.sh"
+command -v clang-format >/dev/null || tap_skip_all "clang-format missing"
+files=("$top"/switcher/*.[ch])
+tap_plan ${#files[@]}
+for f in "${files[@]}"; do
+	check "clang-format: ${f#"$top"/}" \
+		diff -u "$f" <(clang-format --style=file:"$top/.clang-format" "$f")
+done
+tap_done
