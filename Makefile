@@ -19,8 +19,13 @@ KERNEL_KEY := $(BUILD)/kernel/.kswitch-key
 BZIMAGE := $(BUILD)/kernel/arch/x86/boot/bzImage
 GEN_INIT_CPIO := $(BUILD)/kernel/usr/gen_init_cpio
 GUEST_KSWITCH := $(BUILD)/guest-bin/kswitch
+GUEST_KSAGENT := $(BUILD)/guest-bin/ksagent
 GUEST_DEPS := tools/mkguest.sh tools/guest/init tools/guest/profile \
-	$(wildcard tests/vm/guest/*.sh) $(GUEST_KSWITCH) $(KERNEL_KEY)
+	$(wildcard tests/vm/guest/*.sh) $(GUEST_KSWITCH) $(GUEST_KSAGENT) \
+	$(KERNEL_KEY)
+# Every guest system has kswitch, the test agent and the reference loader.
+GUEST_PROGRAMS := --exe $(GUEST_KSWITCH):/usr/sbin/kswitch \
+	--exe $(GUEST_KSAGENT):/usr/bin/ksagent --exe /sbin/kexec:/sbin/kexec
 
 all: kernel guests $(BUILD)/bin/kswitch
 
@@ -28,6 +33,11 @@ deps:
 	@tools/deps.sh
 
 include switcher/switcher.mk
+
+# The test agent runs inside the guests only.
+$(GUEST_KSAGENT): tests/agents/ksagent.c | deps
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -static -o $@ $<
 
 # The builder decides from its cache key whether anything is to be done and
 # touches the key file only when it rebuilt, so guests rebuild only then.
@@ -41,13 +51,13 @@ guests: $(BUILD)/guests/alpha.cpio.gz $(BUILD)/guests/bravo.cpio.gz
 
 $(BUILD)/guests/bravo.cpio.gz: $(GUEST_DEPS)
 	@mkdir -p $(@D)
-	tools/mkguest.sh bravo $@ $(GEN_INIT_CPIO) $(GUEST_KSWITCH)
+	tools/mkguest.sh bravo $@ $(GEN_INIT_CPIO) $(GUEST_PROGRAMS)
 
 $(BUILD)/guests/alpha.cpio.gz: $(GUEST_DEPS) $(BUILD)/guests/bravo.cpio.gz
 	@mkdir -p $(@D)
-	tools/mkguest.sh alpha $@ $(GEN_INIT_CPIO) $(GUEST_KSWITCH) \
-		$(BZIMAGE):/boot/bzImage \
-		$(BUILD)/guests/bravo.cpio.gz:/boot/bravo.cpio.gz
+	tools/mkguest.sh alpha $@ $(GEN_INIT_CPIO) $(GUEST_PROGRAMS) \
+		--file $(BZIMAGE):/boot/bzImage \
+		--file $(BUILD)/guests/bravo.cpio.gz:/boot/bravo.cpio.gz
 
 demo: kernel guests
 	@echo "kswitch demo: system 'alpha' on the patched kernel, 2 CPUs."

@@ -11,6 +11,10 @@
 #include "kswitch.h"
 
 static const struct kswitch_cmd commands[] = {
+	{ "load", cmd_load,
+	  "KERNEL [--initrd FILE] [--append CMDLINE] [--mem SIZE]",
+	  "load another system to jump to" },
+	{ "jump", cmd_jump, "", "switch to the other system and back" },
 	{ "status", cmd_status, "", "show this system and its kexec state" },
 	{ "help", cmd_help, "", "show this help" },
 };

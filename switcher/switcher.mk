@@ -1,8 +1,10 @@
 # kswitch, built twice: for the host (tests) and static for the guests.
 # Included from the top-level Makefile.
 
-KSWITCH_SRCS := $(addprefix switcher/,kswitch.c sysinfo.c cmd_status.c)
-KSWITCH_HDRS := $(wildcard switcher/*.h include/linux/*.h)
+KSWITCH_SRCS := $(addprefix switcher/,kswitch.c sysinfo.c cmd_status.c \
+	cmd_load.c cmd_jump.c loader.c bzimage.c e820.c kexec_syscall.c \
+	jump_entry.S)
+KSWITCH_HDRS := $(wildcard switcher/*.h include/*/*.h)
 
 $(BUILD)/bin/kswitch: $(KSWITCH_SRCS) $(KSWITCH_HDRS) | deps
 	@mkdir -p $(@D)

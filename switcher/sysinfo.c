@@ -5,6 +5,7 @@
  */
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/utsname.h>
 
@@ -38,5 +39,127 @@ int ks_system_name(char *buf, size_t size)
 	if (uname(&uts))
 		return -errno;
 	snprintf(buf, size, "%s", uts.nodename);
+	return 0;
+}
+
+int ks_read_file(const char *path, void **buf, size_t *size)
+{
+	size_t cap = 1 << 20, len = 0, n;
+	char *data = NULL, *bigger;
+	FILE *f;
+	int ret = 0;
+
+	f = fopen(path, "re");
+	if (!f)
+		return -errno;
+	for (;;) {
+		if (!data || len == cap) {
+			cap = data ? cap * 2 : cap;
+			bigger = realloc(data, cap);
+			if (!bigger) {
+				ret = -ENOMEM;
+				break;
+			}
+			data = bigger;
+		}
+		n = fread(data + len, 1, cap - len, f);
+		len += n;
+		if (n == 0) {
+			ret = ferror(f) ? -EIO : 0;
+			break;
+		}
+	}
+	fclose(f);
+	if (ret) {
+		free(data);
+		return ret;
+	}
+	*buf = data;
+	*size = len;
+	return 0;
+}
+
+int ks_mem_available(uint64_t *bytes)
+{
+	unsigned long long kib;
+	char line[256];
+	FILE *f;
+	int ret = -ENODATA;
+
+	f = fopen("/proc/meminfo", "re");
+	if (!f)
+		return -errno;
+	while (fgets(line, sizeof(line), f))
+		if (sscanf(line, "MemAvailable: %llu kB", &kib) == 1) {
+			*bytes = kib << 10;
+			ret = 0;
+			break;
+		}
+	fclose(f);
+	return ret;
+}
+
+/*
+ * The ranges /proc/iomem names as this kernel's image (and a crash kernel
+ * reservation): memory a loaded system's region must stay clear of, so
+ * that nothing of the running kernel is moved away during a jump.
+ */
+int ks_kernel_image_ranges(struct ks_range *out, unsigned int max)
+{
+	unsigned long long start, end;
+	unsigned int nr = 0;
+	char line[256], *name;
+	FILE *f;
+
+	f = fopen("/proc/iomem", "re");
+	if (!f)
+		return -errno;
+	while (nr < max && fgets(line, sizeof(line), f)) {
+		name = strstr(line, " : ");
+		if (!name || sscanf(line, " %llx-%llx", &start, &end) != 2)
+			continue;
+		name += 3;
+		if (strncmp(name, "Kernel ", 7) &&
+		    strncmp(name, "Crash kernel", 12))
+			continue;
+		out[nr].start = start;
+		out[nr].end = end + 1;
+		nr++;
+	}
+	fclose(f);
+	/* Without root, /proc/iomem shows zeros: refuse rather than guess. */
+	if (nr && !out[0].end)
+		return -EPERM;
+	return nr;
+}
+
+static int cmp_e820(const void *a, const void *b)
+{
+	const struct boot_e820_entry *x = a, *y = b;
+
+	return x->addr < y->addr ? -1 : x->addr > y->addr;
+}
+
+/* This system's boot_params, and its memory map sorted by address. */
+int ks_own_boot_params(struct boot_params *bp, struct ks_memmap *map)
+{
+	void *data;
+	size_t size;
+	int ret;
+
+	ret = ks_read_file("/sys/kernel/boot_params/data", &data, &size);
+	if (ret)
+		return ret;
+	if (size != sizeof(*bp)) {
+		free(data);
+		return -EIO;
+	}
+	memcpy(bp, data, sizeof(*bp));
+	free(data);
+	if (bp->e820_entries > E820_MAX_ENTRIES_ZEROPAGE)
+		return -EIO;
+	map->nr = bp->e820_entries;
+	memcpy(map->entry, bp->e820_table, sizeof(map->entry));
+	qsort(map->entry, map->nr, sizeof(map->entry[0]), cmp_e820);
 	return 0;
 }

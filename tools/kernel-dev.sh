@@ -55,7 +55,8 @@ export_series() {
 	fi
 	git -C "$dev" config branch.kswitch.description "$desc"
 	rm -f "$patches"/[0-9][0-9][0-9][0-9]-*.patch
-	git -C "$dev" format-patch -q --cover-letter \
+	git -C "$dev" -c diff.suppressBlankEmpty=true format-patch -q \
+		--no-signature --cover-letter \
 		--cover-from-description=subject -o "$patches" pristine..kswitch
 	{
 		echo "# kswitch patch series against Debian linux-source-6.12, applied in order."

@@ -1,14 +1,25 @@
 #!/usr/bin/env bash
 # Build a guest system's initramfs: busybox-static, kswitch, the test agents
-# and scenarios, and any extra files (a kernel, other systems' initramfs).
+# and scenarios, and extra files (a kernel, other systems' initramfs) and
+# programs (copied with the shared libraries they need).
 # The system's name is shown in its banner and prompt.
 #
-# usage: mkguest.sh NAME OUTPUT GEN_INIT_CPIO KSWITCH [SRC:DEST]...
+# usage: mkguest.sh NAME OUTPUT GEN_INIT_CPIO [--file SRC:DEST]...
+#                   [--exe SRC:DEST]...
 set -euo pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)
-name=$1 output=$2 gen_init_cpio=$3 kswitch=$4
-shift 4
+name=$1 output=$2 gen_init_cpio=$3
+shift 3
+files=() exes=()
+while [ $# -gt 0 ]; do
+	case $1 in
+	--file) files+=("$2") ;;
+	--exe) exes+=("$2") ;;
+	*) echo "mkguest: unknown argument $1" >&2; exit 2 ;;
+	esac
+	shift 2
+done
 
 busybox=/bin/busybox
 stage=$(mktemp -d)
@@ -17,10 +28,24 @@ list=$stage/initramfs.list
 
 echo "$name" >"$stage/kswitch-system"
 
+# The shared libraries of the given programs, at the same paths as here.
+shared_libraries() {
+	local libdirs=
+	for lib in $( (ldd "$@" 2>/dev/null || true) |
+		grep -o '/[^ ]*\.so[^ ]*' | sort -u); do
+		real=$(readlink -f "$lib")
+		case " $libdirs " in *" ${lib%/*} "*) ;; *)
+			libdirs="$libdirs ${lib%/*}"
+			echo "dir ${lib%/*} 0755 0 0" ;;
+		esac
+		echo "file $lib $real 0755 0 0"
+	done
+}
+
 {
 	for d in /bin /sbin /usr /usr/bin /usr/sbin /usr/share \
 		/usr/share/kswitch /usr/share/kswitch/tests /etc /proc /sys \
-		/dev /tmp /run /root /boot; do
+		/dev /tmp /run /root /boot /lib /lib64; do
 		echo "dir $d 0755 0 0"
 	done
 	echo "nod /dev/console 0600 0 0 c 5 1"
@@ -31,13 +56,16 @@ echo "$name" >"$stage/kswitch-system"
 	"$busybox" --list-full | while read -r applet; do
 		[ "$applet" = bin/busybox ] || echo "slink /$applet /bin/busybox 0777 0 0"
 	done
-	echo "file /usr/sbin/kswitch $kswitch 0755 0 0"
 	for t in "$top"/tests/vm/guest/*.sh; do
 		echo "file /usr/share/kswitch/tests/${t##*/} $t 0644 0 0"
 	done
-	for extra in "$@"; do
-		echo "file ${extra#*:} ${extra%%:*} 0644 0 0"
+	for f in "${files[@]}"; do
+		echo "file ${f#*:} ${f%%:*} 0644 0 0"
 	done
+	for e in "${exes[@]}"; do
+		echo "file ${e#*:} ${e%%:*} 0755 0 0"
+	done
+	shared_libraries "${exes[@]%%:*}"
 } >"$list"
 
 "$gen_init_cpio" "$list" | gzip -1 >"$output.tmp"

@@ -1,0 +1,65 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * kswitch jump: switch to the other system, and come back here when it
+ * switches back. In a system that was itself entered by a jump, the first
+ * jump loads the way back to the system that entered it.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "kexec_syscall.h"
+#include "kswitch.h"
+#include "loader.h"
+
+static int image_loaded(void)
+{
+	char buf[8];
+
+	return !ks_read_line("/sys/kernel/kexec_loaded", buf, sizeof(buf)) &&
+	       !strcmp(buf, "1");
+}
+
+static int prepare_jump(void)
+{
+	uint64_t entry;
+
+	if (image_loaded())
+		return 0;
+	entry = ks_jump_back_entry();
+	if (!entry)
+		return -ENOENT;
+	return ks_load_jump_back(entry);
+}
+
+int cmd_jump(int argc, char **argv)
+{
+	int ret;
+
+	(void)argv;
+	if (argc > 1) {
+		ks_error("jump takes no arguments; see 'kswitch jump --help'");
+		return KSWITCH_EXIT_USAGE;
+	}
+	ret = prepare_jump();
+	if (!ret)
+		ret = ks_kexec_jump();
+	switch (ret) {
+	case 0:
+		return KSWITCH_EXIT_OK;
+	case -ENOENT:
+		ks_error(
+			"nothing to jump to; load a system first with 'kswitch load KERNEL'");
+		return KSWITCH_EXIT_STATE;
+	case -EPERM:
+		ks_error("switching needs CAP_SYS_BOOT; run kswitch as root");
+		return KSWITCH_EXIT_NO_PRIVILEGE;
+	case -EBUSY:
+		ks_error(
+			"this system could not be frozen (a task refused, or another switch is under way); try again");
+		return KSWITCH_EXIT_FAILURE;
+	default:
+		ks_error("the jump failed: %s", strerror(-ret));
+		return KSWITCH_EXIT_FAILURE;
+	}
+}

@@ -1,0 +1,285 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Loading another system to jump to.
+ *
+ * The loaded system (the peer) gets RAM only where it is given a segment,
+ * so that every page it may touch is backed up by the kernel at each jump
+ * and this system's memory is whole again when it resumes:
+ *
+ *   low window  [LOW_BASE, LOW_BASE + LOW_SIZE), zeroed: its RAM below
+ *               1 MiB, where its real-mode trampoline (used to start its
+ *               secondary CPUs) goes; it must not share ours;
+ *   main region [base, base + mem_size), 2 MiB aligned, clear of our
+ *               kernel image: the kernel (with room to decompress), a
+ *               setup page run (boot_params, command line, entry stub),
+ *               the initrd, and zeroed memory up to the end.
+ *
+ * Its e820 map lists exactly those two ranges as RAM (e820_for_peer()).
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "bzimage.h"
+#include "e820.h"
+#include "jump_entry.h"
+#include "kexec_syscall.h"
+#include "kswitch.h"
+#include "loader.h"
+
+#define PAGE_SIZE 4096ULL
+#define LOW_BASE 0x10000ULL
+#define LOW_SIZE 0x10000ULL
+/* Keep clear of the ISA DMA zone and of 32-bit-only initrd limits. */
+#define REGION_FLOOR (16ULL << 20)
+#define REGION_LIMIT (4ULL << 30)
+#define REGION_ALIGN (2ULL << 20)
+
+#define JUMP_BACK_ARG "kexec_jump_back_entry="
+#define JUMP_BACK_PLACEHOLDER JUMP_BACK_ARG "0x0000000000000000"
+
+/* The setup pages: boot_params, the command line, the entry stub. */
+enum { SETUP_BOOT_PARAMS, SETUP_CMDLINE, SETUP_ENTRY, SETUP_PAGES };
+
+struct peer_image {
+	void *kernel_file;
+	size_t kernel_file_size;
+	void *initrd;
+	size_t initrd_size;
+	struct bzimage bz;
+	unsigned char setup[SETUP_PAGES * PAGE_SIZE];
+};
+
+static uint64_t page_align(uint64_t x)
+{
+	return (x + PAGE_SIZE - 1) & ~(PAGE_SIZE - 1);
+}
+
+static void put_u64(unsigned char *stub, const char *field, uint64_t value)
+{
+	memcpy(stub + (field - ks_entry_start), &value, sizeof(value));
+}
+
+static int read_images(const struct ks_load_request *req,
+		       struct peer_image *img)
+{
+	int ret;
+
+	ret = ks_read_file(req->kernel, &img->kernel_file,
+			   &img->kernel_file_size);
+	if (ret)
+		return ret;
+	ret = bzimage_parse(img->kernel_file, img->kernel_file_size, &img->bz);
+	if (ret || !req->initrd)
+		return ret;
+	return ks_read_file(req->initrd, &img->initrd, &img->initrd_size);
+}
+
+/* Choose the main region, and check this system can back it up. */
+static int plan_memory(const struct ks_memmap *own,
+		       const struct ks_load_request *req,
+		       const struct peer_image *img, struct ks_load_plan *plan)
+{
+	struct ks_range avoid[16];
+	uint64_t need, avail;
+	int nr_avoid, ret;
+
+	need = page_align(img->bz.mem_size) + SETUP_PAGES * PAGE_SIZE +
+	       page_align(img->initrd_size);
+	if (req->mem_size < need + (16ULL << 20))
+		return -ENOSPC;
+	ret = ks_mem_available(&avail);
+	if (ret)
+		return ret;
+	/* The kernel backs up every page of the peer with one of ours. */
+	if (avail < req->mem_size + LOW_SIZE)
+		return -ENOMEM;
+
+	nr_avoid = ks_kernel_image_ranges(avoid, 16);
+	if (nr_avoid < 0)
+		return nr_avoid;
+	ret = e820_pick_region(own, avoid, nr_avoid, req->mem_size,
+			       REGION_ALIGN, REGION_FLOOR, REGION_LIMIT,
+			       &plan->base);
+	if (ret)
+		return ret;
+	plan->mem_size = req->mem_size;
+	plan->low_base = LOW_BASE;
+	plan->low_size = LOW_SIZE;
+	return 0;
+}
+
+static int write_cmdline(const struct ks_load_request *req,
+			 const struct setup_header *hdr, char *cmdline)
+{
+	size_t max = hdr->cmdline_size < PAGE_SIZE ? hdr->cmdline_size
+						   : PAGE_SIZE - 1;
+	int len;
+
+	len = snprintf(cmdline, PAGE_SIZE, "%s%s" JUMP_BACK_PLACEHOLDER,
+		       req->append ? req->append : "",
+		       req->append && *req->append ? " " : "");
+	return (size_t)len > max ? -E2BIG : 0;
+}
+
+/*
+ * The peer's boot_params: ours for what describes the machine (ACPI, EDD,
+ * video), with its own setup header, command line, initrd and memory map.
+ */
+static int write_boot_params(const struct boot_params *own_bp,
+			     const struct ks_memmap *own,
+			     const struct peer_image *img,
+			     const struct ks_load_plan *plan,
+			     uint64_t setup_addr, uint64_t initrd_addr,
+			     struct boot_params *bp)
+{
+	struct ks_range ram[2] = {
+		{ plan->low_base, plan->low_base + plan->low_size },
+		{ plan->base, plan->base + plan->mem_size },
+	};
+	uint64_t cmdline = setup_addr + SETUP_CMDLINE * PAGE_SIZE;
+	struct ks_memmap peer;
+	int ret;
+
+	ret = e820_for_peer(own, ram, 2, &peer);
+	if (ret)
+		return ret;
+	memcpy(bp, own_bp, sizeof(*bp));
+	memset(&bp->hdr, 0, sizeof(bp->hdr));
+	memcpy(&bp->hdr, img->bz.hdr, img->bz.hdr_size);
+	bp->sentinel = 0;
+	bp->hdr.type_of_loader = 0xff;
+	bp->hdr.code32_start = plan->base;
+	bp->hdr.cmd_line_ptr = (uint32_t)cmdline;
+	bp->ext_cmd_line_ptr = (uint32_t)(cmdline >> 32);
+	bp->hdr.ramdisk_image = (uint32_t)initrd_addr;
+	bp->ext_ramdisk_image = (uint32_t)(initrd_addr >> 32);
+	bp->hdr.ramdisk_size = (uint32_t)img->initrd_size;
+	bp->ext_ramdisk_size = (uint32_t)((uint64_t)img->initrd_size >> 32);
+	bp->e820_entries = peer.nr;
+	memcpy(bp->e820_table, peer.entry, sizeof(peer.entry));
+	return 0;
+}
+
+static void write_entry_stub(const struct ks_load_plan *plan,
+			     uint64_t setup_addr, unsigned char *setup)
+{
+	const char *cmdline = (const char *)setup + SETUP_CMDLINE * PAGE_SIZE;
+	unsigned char *stub = setup + SETUP_ENTRY * PAGE_SIZE;
+	/* The 16 zeros that end the command line's placeholder. */
+	uint64_t hex =
+		setup_addr + SETUP_CMDLINE * PAGE_SIZE + strlen(cmdline) - 16;
+
+	memcpy(stub, ks_entry_start, ks_entry_end - ks_entry_start);
+	put_u64(stub, ks_entry_boot_params,
+		setup_addr + SETUP_BOOT_PARAMS * PAGE_SIZE);
+	put_u64(stub, ks_entry_kernel, plan->base + BZIMAGE_ENTRY64_OFFSET);
+	put_u64(stub, ks_entry_hex, hex);
+}
+
+static void add_segment(struct kexec_segment *seg, unsigned int *nr,
+			const void *buf, size_t bufsz, uint64_t mem,
+			uint64_t memsz)
+{
+	if (!memsz)
+		return;
+	seg[*nr].buf = buf;
+	seg[*nr].bufsz = bufsz;
+	seg[*nr].mem = (const void *)mem;
+	seg[*nr].memsz = memsz;
+	(*nr)++;
+}
+
+/* The segments, in address order; zeroed memory has no buffer. */
+static int load_image(const struct peer_image *img, struct ks_load_plan *plan,
+		      uint64_t setup_addr, uint64_t initrd_addr)
+{
+	uint64_t fill = page_align(initrd_addr + img->initrd_size);
+	struct kexec_segment seg[5];
+	unsigned int nr = 0;
+
+	add_segment(seg, &nr, NULL, 0, plan->low_base, plan->low_size);
+	add_segment(seg, &nr, img->bz.kernel, img->bz.kernel_size, plan->base,
+		    setup_addr - plan->base);
+	add_segment(seg, &nr, img->setup, sizeof(img->setup), setup_addr,
+		    sizeof(img->setup));
+	add_segment(seg, &nr, img->initrd, img->initrd_size, initrd_addr,
+		    fill - initrd_addr);
+	add_segment(seg, &nr, NULL, 0, fill,
+		    plan->base + plan->mem_size - fill);
+	plan->entry = setup_addr + SETUP_ENTRY * PAGE_SIZE;
+	return ks_kexec_load(plan->entry, nr, seg,
+			     KEXEC_PRESERVE_CONTEXT | KEXEC_ARCH_X86_64);
+}
+
+static int build_and_load(const struct ks_load_request *req,
+			  struct peer_image *img, struct ks_load_plan *plan)
+{
+	struct boot_params own_bp;
+	struct ks_memmap own;
+	uint64_t setup_addr, initrd_addr;
+	unsigned char *setup = img->setup;
+	int ret;
+
+	ret = ks_own_boot_params(&own_bp, &own);
+	if (ret)
+		return ret;
+	ret = plan_memory(&own, req, img, plan);
+	if (ret)
+		return ret;
+	setup_addr = plan->base + page_align(img->bz.mem_size);
+	initrd_addr = setup_addr + SETUP_PAGES * PAGE_SIZE;
+
+	ret = write_cmdline(req, img->bz.hdr,
+			    (char *)setup + SETUP_CMDLINE * PAGE_SIZE);
+	if (ret)
+		return ret;
+	ret = write_boot_params(&own_bp, &own, img, plan, setup_addr,
+				initrd_addr, (struct boot_params *)setup);
+	if (ret)
+		return ret;
+	write_entry_stub(plan, setup_addr, setup);
+	return load_image(img, plan, setup_addr, initrd_addr);
+}
+
+int ks_load_system(const struct ks_load_request *req, struct ks_load_plan *plan)
+{
+	struct peer_image *img;
+	int ret;
+
+	img = calloc(1, sizeof(*img));
+	if (!img)
+		return -ENOMEM;
+	ret = read_images(req, img);
+	if (!ret)
+		ret = build_and_load(req, img, plan);
+	free(img->kernel_file);
+	free(img->initrd);
+	free(img);
+	return ret;
+}
+
+int ks_load_jump_back(uint64_t entry)
+{
+	/*
+	 * No memory of its own: one zero-sized segment, because no segment
+	 * at all would mean "unload".
+	 */
+	struct kexec_segment seg = { 0 };
+
+	return ks_kexec_load(entry, 1, &seg,
+			     KEXEC_PRESERVE_CONTEXT | KEXEC_ARCH_X86_64);
+}
+
+uint64_t ks_jump_back_entry(void)
+{
+	char cmdline[4096], *arg;
+
+	if (ks_read_line("/proc/cmdline", cmdline, sizeof(cmdline)))
+		return 0;
+	arg = strstr(cmdline, JUMP_BACK_ARG);
+	if (!arg)
+		return 0;
+	return strtoull(arg + strlen(JUMP_BACK_ARG), NULL, 16);
+}

@@ -1,0 +1,107 @@
+# Shared guest-side helpers of the jump scenarios (sourced, busybox sh).
+#
+# Each system runs a counter and a 64 MiB memory pattern (tests/agents). Around
+# every switch it records its counter, and when it runs again it checks that
+# the counter did not move while it was away but moves now, that the pattern
+# is intact, and that all its CPUs are back online.
+
+KS_STATE=/tmp/ks
+KS_PATTERN_MIB=${KS_PATTERN_MIB:-64}
+# A system stays this long between switches, so a counter that ran while its
+# system was away would have moved by 100 per second of it.
+KS_STAY=${KS_STAY:-1}
+# The counter may still tick a few times while the switch freezes tasks.
+KS_COUNTER_SLACK=30
+
+ks_name=$(cat /etc/kswitch-system)
+ks_cpus=$(cat /sys/devices/system/cpu/online)
+ks_fails=0
+
+ks_arg() {
+	sed -n "s/.*[[:space:]]$1=\([^[:space:]]*\).*/\1/p" /proc/cmdline
+}
+ks_nonce=$(ks_arg ks.nonce)
+
+# ks_fail MESSAGE: one line the host runner fails the scenario on.
+ks_fail() {
+	echo "KSWITCH-FAIL $ks_nonce $ks_name: $*"
+	ks_fails=$((ks_fails + 1))
+}
+
+ks_counter() { cat $KS_STATE/counter; }
+
+ks_start_agents() {
+	mkdir -p $KS_STATE
+	ksagent counter $KS_STATE/counter &
+	ksagent pattern "$KS_PATTERN_MIB" $KS_STATE/pattern &
+	ks_pattern_pid=$!
+	while [ ! -s $KS_STATE/counter ] || [ ! -s $KS_STATE/pattern ]; do
+		sleep 0.1
+	done
+	ks_pattern_seq=0
+}
+
+ks_check_pattern() {
+	local want=$((ks_pattern_seq + 1)) status i
+	kill -USR1 "$ks_pattern_pid"
+	for i in $(seq 200); do
+		status=$(cat $KS_STATE/pattern)
+		[ "${status%% *}" = "$want" ] && break
+		sleep 0.1
+	done
+	ks_pattern_seq=$want
+	[ "$status" = "$want ok" ] ||
+		ks_fail "memory pattern: '$status' (wanted '$want ok')"
+}
+
+ks_before_switch() {
+	ks_counter_before=$(ks_counter)
+}
+
+# ks_after_switch ROUND: the checks a system makes each time it runs again.
+ks_after_switch() {
+	local round=$1 now later
+	now=$(ks_counter)
+	[ $((now - ks_counter_before)) -le $KS_COUNTER_SLACK ] ||
+		ks_fail "round $round: counter moved $((now - ks_counter_before)) while away"
+	sleep 0.2
+	later=$(ks_counter)
+	[ "$later" -gt "$now" ] ||
+		ks_fail "round $round: counter stopped at $now"
+	[ "$(cat /sys/devices/system/cpu/online)" = "$ks_cpus" ] ||
+		ks_fail "round $round: CPUs online $(cat /sys/devices/system/cpu/online), wanted $ks_cpus"
+	ks_check_pattern
+	echo "$ks_name: round $round ok (counter $later)"
+}
+
+# kt_memmap MIN MAX: memmap= arguments that give a second kernel exactly the
+# RAM of this one between MIN and MAX (page-aligned), as /proc/iomem lists it.
+kt_memmap() {
+	local min=$(($1)) max=$(($2 + 1))
+	printf 'memmap=exactmap'
+	grep ' : System RAM$' /proc/iomem | while IFS='- :' read -r s e rest; do
+		s=$((0x$s)); e=$((0x$e + 1))
+		[ $s -lt $min ] && s=$min
+		[ $e -gt $max ] && e=$max
+		s=$(((s + 4095) & ~4095)); e=$((e & ~4095))
+		[ $s -lt $e ] && printf ' memmap=0x%x@0x%x' $((e - s)) $s
+	done
+	echo
+}
+
+# ks_jump LOADER: switch to the other system; returns when this one runs
+# again. kexec-tools ignores what reboot() returns: back from a jump that
+# worked, "kexec -e" prints "kexec failed: " and a stale errno and exits 1
+# (docs/kexec-tools.md). Keep that line off the console and pass on
+# anything else; whether each jump happened is checked by counting the
+# systems' rounds on the console.
+ks_jump() {
+	case $1 in
+	kswitch)
+		kswitch jump ;;
+	kexec-tools)
+		kexec -e -x 2>/tmp/kexec.err
+		grep -v '^kexec failed: ' /tmp/kexec.err >&2
+		return 0 ;;
+	esac
+}
