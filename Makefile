@@ -9,6 +9,8 @@
 # Everything built, unpacked, booted or logged goes to $(BUILD).
 
 BUILD ?= $(CURDIR)/build
+C_SOURCES = $(wildcard switcher/*.[ch] tests/agents/*.c tests/unit/*.[ch] \
+	tools/payloads/*.c)
 export KSWITCH_BUILD := $(BUILD)
 
 CFLAGS ?= -O2 -g
@@ -20,12 +22,14 @@ BZIMAGE := $(BUILD)/kernel/arch/x86/boot/bzImage
 GEN_INIT_CPIO := $(BUILD)/kernel/usr/gen_init_cpio
 GUEST_KSWITCH := $(BUILD)/guest-bin/kswitch
 GUEST_KSAGENT := $(BUILD)/guest-bin/ksagent
-GUEST_DEPS := tools/mkguest.sh tools/guest/init tools/guest/profile \
+GUEST_DEPS := Makefile tools/mkguest.sh tools/guest/init tools/guest/profile \
 	$(wildcard tests/vm/guest/*.sh) $(GUEST_KSWITCH) $(GUEST_KSAGENT) \
 	$(KERNEL_KEY)
-# Every guest system has kswitch, the test agent and the reference loader.
+# Every guest system has kswitch, the test agent, the reference loader and
+# cksum(1), the reference the physical-mode payload is checked against.
 GUEST_PROGRAMS := --exe $(GUEST_KSWITCH):/usr/sbin/kswitch \
-	--exe $(GUEST_KSAGENT):/usr/bin/ksagent --exe /sbin/kexec:/sbin/kexec
+	--exe $(GUEST_KSAGENT):/usr/bin/ksagent --exe /sbin/kexec:/sbin/kexec \
+	--exe /usr/bin/cksum:/usr/bin/cksum
 
 all: kernel guests $(BUILD)/bin/kswitch
 
@@ -33,6 +37,17 @@ deps:
 	@tools/deps.sh
 
 include switcher/switcher.mk
+
+# Physical-mode payloads: freestanding, linked at their physical address.
+PAYLOAD_CFLAGS := -O2 -Wall -Wextra -Werror -ffreestanding -fno-pic -fno-pie \
+	-no-pie -mno-red-zone -mgeneral-regs-only -fno-stack-protector \
+	-fno-asynchronous-unwind-tables -nostdlib -static \
+	-Wl,-T,tools/payloads/payload.ld -Wl,--build-id=none \
+	-Wl,--no-warn-rwx-segments
+$(BUILD)/payloads/%.elf: tools/payloads/entry.S tools/payloads/%.c \
+		tools/payloads/payload.ld switcher/call_page.h | deps
+	@mkdir -p $(@D)
+	$(CC) $(PAYLOAD_CFLAGS) -o $@ tools/payloads/entry.S tools/payloads/$*.c
 
 # The test agent runs inside the guests only.
 $(GUEST_KSAGENT): tests/agents/ksagent.c | deps
@@ -46,22 +61,27 @@ $(KERNEL_KEY): FORCE | deps
 	@tools/build-kernel.sh $(BUILD) $(KERNEL_FRAGMENTS)
 
 # Example systems: bravo is a system to load; alpha is the one the machine
-# boots, and carries the kernel and bravo so that it can load it.
+# boots, and carries the kernel, bravo and a payload so it can load them.
 guests: $(BUILD)/guests/alpha.cpio.gz $(BUILD)/guests/bravo.cpio.gz
 
 $(BUILD)/guests/bravo.cpio.gz: $(GUEST_DEPS)
 	@mkdir -p $(@D)
 	tools/mkguest.sh bravo $@ $(GEN_INIT_CPIO) $(GUEST_PROGRAMS)
 
-$(BUILD)/guests/alpha.cpio.gz: $(GUEST_DEPS) $(BUILD)/guests/bravo.cpio.gz
+$(BUILD)/guests/alpha.cpio.gz: $(GUEST_DEPS) $(BUILD)/guests/bravo.cpio.gz \
+		$(BUILD)/payloads/cksum.elf
 	@mkdir -p $(@D)
 	tools/mkguest.sh alpha $@ $(GEN_INIT_CPIO) $(GUEST_PROGRAMS) \
 		--file $(BZIMAGE):/boot/bzImage \
-		--file $(BUILD)/guests/bravo.cpio.gz:/boot/bravo.cpio.gz
+		--file $(BUILD)/guests/bravo.cpio.gz:/boot/bravo.cpio.gz \
+		--file $(BUILD)/payloads/cksum.elf:/boot/cksum.elf
 
 demo: kernel guests
 	@echo "kswitch demo: system 'alpha' on the patched kernel, 2 CPUs."
-	@echo "Try 'kswitch help'. Leave QEMU with Ctrl-A then X."
+	@echo "To switch to system 'bravo' and back, type at alpha's prompt:"
+	@echo "  kswitch load /boot/bzImage --initrd /boot/bravo.cpio.gz --mem 192M"
+	@echo "  kswitch jump        (and 'kswitch jump' in bravo to come back)"
+	@echo "'kswitch help' lists the rest. Leave QEMU with Ctrl-A then X."
 	@tools/qemu-run.sh --interactive --kernel $(BZIMAGE) \
 		--initrd $(BUILD)/guests/alpha.cpio.gz --append quiet
 
@@ -69,7 +89,7 @@ check: kernel guests $(BUILD)/bin/kswitch
 	@tests/run.sh
 
 format:
-	clang-format -i switcher/*.[ch]
+	clang-format -i $(C_SOURCES)
 
 clean:
 	rm -rf $(BUILD)/bin $(BUILD)/guest-bin $(BUILD)/guests $(BUILD)/logs
@@ -79,4 +99,8 @@ distclean:
 	rm -rf $(BUILD)
 
 FORCE:
-.PHONY: all deps kernel guests demo check format clean distclean FORCE
+.PHONY: all deps kernel guests demo check format clean distclean FORCE \
+	print-c-sources
+
+print-c-sources:
+	@echo $(addprefix $(CURDIR)/,$(C_SOURCES))

@@ -15,6 +15,8 @@ static const struct kswitch_cmd commands[] = {
 	  "KERNEL [--initrd FILE] [--append CMDLINE] [--mem SIZE]",
 	  "load another system to jump to" },
 	{ "jump", cmd_jump, "", "switch to the other system and back" },
+	{ "call", cmd_call, "PAYLOAD [ARG]",
+	  "run a physical-mode payload on ARG and print its result" },
 	{ "status", cmd_status, "", "show this system and its kexec state" },
 	{ "help", cmd_help, "", "show this help" },
 };

@@ -32,6 +32,7 @@ int cmd_help(int argc, char **argv);
 int cmd_status(int argc, char **argv);
 int cmd_load(int argc, char **argv);
 int cmd_jump(int argc, char **argv);
+int cmd_call(int argc, char **argv);
 
 /* Facts about the running system, from /proc and /sys. */
 int ks_read_line(const char *path, char *buf, size_t size);

@@ -2,14 +2,15 @@
 # Included from the top-level Makefile.
 
 KSWITCH_SRCS := $(addprefix switcher/,kswitch.c sysinfo.c cmd_status.c \
-	cmd_load.c cmd_jump.c loader.c bzimage.c e820.c kexec_syscall.c \
+	cmd_load.c cmd_jump.c cmd_call.c payload.c loader.c bzimage.c e820.c kexec_syscall.c \
 	jump_entry.S)
+KSWITCH_LIBS := -lelf -lz
 KSWITCH_HDRS := $(wildcard switcher/*.h include/*/*.h)
 
 $(BUILD)/bin/kswitch: $(KSWITCH_SRCS) $(KSWITCH_HDRS) | deps
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) -o $@ $(KSWITCH_SRCS) $(LDLIBS)
+	$(CC) $(CFLAGS) -o $@ $(KSWITCH_SRCS) $(KSWITCH_LIBS)
 
 $(BUILD)/guest-bin/kswitch: $(KSWITCH_SRCS) $(KSWITCH_HDRS) | deps
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) -static -o $@ $(KSWITCH_SRCS) $(LDLIBS)
+	$(CC) $(CFLAGS) -static -o $@ $(KSWITCH_SRCS) $(KSWITCH_LIBS)

@@ -6,6 +6,9 @@
 #   kernel-dev.sh export     write the branch back to kernel-patches/ as
 #                            numbered patches, a cover letter and the series
 #                            file, and run checkpatch --strict on them
+#   kernel-dev.sh build-each build bzImage at every patch of the branch in
+#                            turn (in build/kernel-each), as upstream wants
+#                            each patch of a series to build
 #
 # The cover letter's text is kept: export reads the subject and body of the
 # current 0000-cover-letter.patch and gives them to format-patch again, so
@@ -66,8 +69,31 @@ export_series() {
 		"$patches"/[0-9][0-9][0-9][0-9]-*.patch | grep -v '^total:' || true
 }
 
+build_each() {
+	local out=$build/kernel-each commit head
+
+	[ -d "$dev" ] || die "no $dev; run 'kernel-dev.sh checkout' first"
+	[ -z "$(git -C "$dev" status --porcelain)" ] || die "$dev has changes"
+	head=$(git -C "$dev" rev-parse --abbrev-ref HEAD)
+	mkdir -p "$out"
+	cp "$build/kernel/.config" "$out/.config"
+	for commit in $(git -C "$dev" rev-list --reverse pristine..kswitch); do
+		git -C "$dev" checkout -q "$commit"
+		if make -s -C "$dev" O="$out" ARCH=x86_64 olddefconfig >/dev/null &&
+			make -s -C "$dev" O="$out" ARCH=x86_64 -j"$(($(nproc) + 1))" \
+				bzImage >"$out/build.log" 2>&1; then
+			echo "builds: $(git -C "$dev" log --oneline -1)"
+		else
+			git -C "$dev" checkout -q "$head"
+			die "does not build: $(git -C "$dev" log --oneline -1 "$commit")"
+		fi
+	done
+	git -C "$dev" checkout -q "$head"
+}
+
 case ${1:-} in
 checkout) checkout ;;
 export) export_series ;;
-*) echo "usage: kernel-dev.sh checkout|export" >&2; exit 2 ;;
+build-each) build_each ;;
+*) echo "usage: kernel-dev.sh checkout|export|build-each" >&2; exit 2 ;;
 esac

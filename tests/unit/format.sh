@@ -2,7 +2,7 @@
 # The C sources are formatted as .clang-format (kernel style) says.
 source "$(dirname "$0")/../lib/tap.sh"
 command -v clang-format >/dev/null || tap_skip_all "clang-format missing"
-files=("$top"/switcher/*.[ch] "$top"/tests/agents/*.c)
+files=($(cd "$top" && make -s --no-print-directory print-c-sources))
 tap_plan ${#files[@]}
 for f in "${files[@]}"; do
 	check "clang-format: ${f#"$top"/}" \

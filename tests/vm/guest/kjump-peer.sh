@@ -7,6 +7,18 @@ loader=$(ks_arg ks.loader)
 
 entry=$(ks_arg kexec_jump_back_entry)
 [ -n "$entry" ] || { ks_fail "no kexec_jump_back_entry= on the command line"; exit 1; }
+# This system's RAM is only what it was given: with kswitch, a 64 KiB low
+# window and one 192 MiB region.
+if [ "$loader" = kswitch ]; then
+	ram=$(grep ' : System RAM$' /proc/iomem)
+	echo "$ram" | sed "s/^/$ks_name: RAM /"
+	[ "$(echo "$ram" | wc -l)" -eq 2 ] &&
+		echo "$ram" | head -n 1 | grep -q '^00010000-0001ffff ' ||
+		ks_fail "RAM is not the low window and one region"
+	size=$(echo "$ram" | tail -n 1 | { IFS='- ' read -r s e rest
+		echo $((0x$e + 1 - 0x$s)); })
+	[ "$size" -eq $((192 << 20)) ] || ks_fail "main RAM is $size bytes, not 192 MiB"
+fi
 ks_start_agents
 if [ "$loader" = kexec-tools ]; then
 	kexec -c --load-jump-back-helper --entry="$entry" ||

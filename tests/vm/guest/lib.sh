@@ -30,7 +30,18 @@ ks_fail() {
 
 ks_counter() { cat $KS_STATE/counter; }
 
+# KASLR moved this kernel from its link address (also when a loader, not
+# firmware, started it).
+ks_check_kaslr() {
+	local text
+	text=$(grep ' _text$' /proc/kallsyms | cut -d' ' -f1)
+	[ -n "$text" ] && [ "$text" != ffffffff81000000 ] ||
+		ks_fail "kernel text at ${text:-?}: KASLR is off"
+	echo "$ks_name: kernel text at 0x$text"
+}
+
 ks_start_agents() {
+	ks_check_kaslr
 	mkdir -p $KS_STATE
 	ksagent counter $KS_STATE/counter &
 	ksagent pattern "$KS_PATTERN_MIB" $KS_STATE/pattern &

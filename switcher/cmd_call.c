@@ -1,0 +1,71 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * kswitch call: run a physical-mode payload through a kexec jump and print
+ * what it returned.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "kswitch.h"
+#include "payload.h"
+
+static int report_call_error(const char *path, int err)
+{
+	switch (err) {
+	case -ENOENT:
+		ks_error("cannot read payload '%s': %s", path, strerror(-err));
+		return KSWITCH_EXIT_BAD_IMAGE;
+	case -ENOEXEC:
+		ks_error(
+			"'%s' is not an x86_64 ELF executable with page-aligned segments; link it with tools/payloads/payload.ld",
+			path);
+		return KSWITCH_EXIT_BAD_IMAGE;
+	case -ESRCH:
+		ks_error(
+			"'%s' has no ks_call_page_addr symbol; see docs/kexec-jump.md",
+			path);
+		return KSWITCH_EXIT_BAD_IMAGE;
+	case -E2BIG:
+		ks_error(
+			"the argument is too long for the call page; shorten it");
+		return KSWITCH_EXIT_USAGE;
+	case -EBUSY:
+		ks_error(
+			"a system is loaded, and a call would replace it; unload it first");
+		return KSWITCH_EXIT_STATE;
+	case -ENOSYS:
+		ks_error(
+			"this kernel has no kexec call page; boot the kswitch kernel");
+		return KSWITCH_EXIT_STATE;
+	case -EPROTO:
+		ks_error("the payload did not run or refused its argument");
+		return KSWITCH_EXIT_FAILURE;
+	case -EPERM:
+	case -EACCES:
+		ks_error(
+			"calling a payload needs CAP_SYS_BOOT; run kswitch as root");
+		return KSWITCH_EXIT_NO_PRIVILEGE;
+	default:
+		ks_error("the call failed: %s", strerror(-err));
+		return KSWITCH_EXIT_FAILURE;
+	}
+}
+
+int cmd_call(int argc, char **argv)
+{
+	const char *arg = argc > 2 ? argv[2] : "";
+	uint64_t result;
+	int ret;
+
+	if (argc < 2 || argc > 3) {
+		ks_error(
+			"call takes a PAYLOAD and an optional ARG; see 'kswitch call --help'");
+		return KSWITCH_EXIT_USAGE;
+	}
+	ret = ks_call_payload(argv[1], arg, strlen(arg), &result);
+	if (ret)
+		return report_call_error(argv[1], ret);
+	printf("%llu\n", (unsigned long long)result);
+	return KSWITCH_EXIT_OK;
+}

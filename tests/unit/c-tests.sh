@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Build and run the C unit tests (tests/unit/test_*.c) against kswitch's
+# library code; each prints TAP.
+source "$(dirname "$0")/../lib/tap.sh"
+out=$build/tests
+mkdir -p "$out"
+cflags=(-O1 -g -std=gnu11 -Wall -Wextra -Werror -I"$top/include")
+lib=("$top"/switcher/{e820,bzimage,sysinfo}.c)
+failed=0
+for src in "$(dirname "$0")"/test_*.c; do
+	name=$(basename "$src" .c)
+	echo "# $name"
+	if ! gcc "${cflags[@]}" -o "$out/$name" "$src" "${lib[@]}"; then
+		echo "not ok - $name builds"
+		failed=1
+		continue
+	fi
+	"$out/$name" "$bzimage" || failed=1
+done
+exit $failed
