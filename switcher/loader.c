@@ -110,16 +110,40 @@ static int plan_memory(const struct ks_memmap *own,
 	return 0;
 }
 
+/*
+ * The running system's console settings (console=, loglevel=, quiet), so
+ * that a system loaded without a console of its own talks where this one
+ * does, as much as this one does.
+ */
+static void inherited_consoles(char *out, size_t size)
+{
+	char cmdline[4096], *tok, *save;
+	size_t len = 0;
+
+	*out = '\0';
+	if (ks_read_line("/proc/cmdline", cmdline, sizeof(cmdline)))
+		return;
+	for (tok = strtok_r(cmdline, " ", &save); tok;
+	     tok = strtok_r(NULL, " ", &save))
+		if ((!strncmp(tok, "console=", 8) ||
+		     !strncmp(tok, "loglevel=", 9) || !strcmp(tok, "quiet")) &&
+		    len < size)
+			len += snprintf(out + len, size - len, "%s ", tok);
+}
+
 static int write_cmdline(const struct ks_load_request *req,
 			 const struct setup_header *hdr, char *cmdline)
 {
-	size_t max = hdr->cmdline_size < PAGE_SIZE ? hdr->cmdline_size
-						   : PAGE_SIZE - 1;
+	const char *append = req->append ? req->append : "";
+	size_t max = hdr->cmdline_size < PAGE_SIZE ? hdr->cmdline_size :
+						     PAGE_SIZE - 1;
+	char consoles[256] = "";
 	int len;
 
-	len = snprintf(cmdline, PAGE_SIZE, "%s%s" JUMP_BACK_PLACEHOLDER,
-		       req->append ? req->append : "",
-		       req->append && *req->append ? " " : "");
+	if (!strstr(append, "console="))
+		inherited_consoles(consoles, sizeof(consoles));
+	len = snprintf(cmdline, PAGE_SIZE, "%s%s%s" JUMP_BACK_PLACEHOLDER,
+		       consoles, append, *append ? " " : "");
 	return (size_t)len > max ? -E2BIG : 0;
 }
 

@@ -24,12 +24,14 @@ wait_for() {
 	return 1
 }
 
-# wait_last REGEX SECONDS: poll until the screen's last line matches REGEX.
-wait_last() {
+# wait_count REGEX N SECONDS: poll until N lines of the whole scrollback
+# match REGEX (a prompt that comes back is a new line; kernel messages may
+# follow it on screen).
+wait_count() {
 	local i
-	for ((i = 0; i < $2 * 2; i++)); do
-		tmux_ capture-pane -p -t "$session" 2>/dev/null |
-			grep -v '^$' | tail -n 1 | grep -qE "$1" && return 0
+	for ((i = 0; i < $3 * 2; i++)); do
+		[ "$(tmux_ capture-pane -p -S - -t "$session" 2>/dev/null |
+			grep -cE "$1")" -ge "$2" ] && return 0
 		sleep 0.5
 	done
 	tmux_ capture-pane -p -t "$session" 2>/dev/null | sed 's/^/# /'
@@ -43,10 +45,11 @@ check "the demo boots to alpha's shell prompt" wait_for '^alpha#' 120
 tmux_ send-keys -t "$session" "kswitch status" Enter
 check "kswitch runs on the console" wait_for '^system: +alpha' 30
 tmux_ send-keys -t "$session" "kswitch load /boot/bzImage --initrd /boot/bravo.cpio.gz --mem 192M && kswitch jump" Enter
-check "kswitch load and jump reach bravo's prompt" wait_last '^bravo#' 180
+check "kswitch load and jump reach bravo's prompt" wait_count '^bravo#' 1 180
 tmux_ send-keys -t "$session" "kswitch jump" Enter
+# alpha's prompts so far: the first, and the one the load was typed at.
 check "kswitch jump in bravo comes back to alpha's prompt" \
-	wait_last '^alpha#' 120
+	wait_count '^alpha#' 3 120
 tmux_ send-keys -t "$session" C-a x
 check "Ctrl-A X leaves QEMU" wait_for 'DEMO-EXITED' 30
 tap_done
