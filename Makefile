@@ -60,20 +60,23 @@ kernel: $(KERNEL_KEY)
 $(KERNEL_KEY): FORCE | deps
 	@tools/build-kernel.sh $(BUILD) $(KERNEL_FRAGMENTS)
 
-# Example systems: bravo is a system to load; alpha is the one the machine
-# boots, and carries the kernel, bravo and a payload so it can load them.
-guests: $(BUILD)/guests/alpha.cpio.gz $(BUILD)/guests/bravo.cpio.gz
+# Example systems: bravo and charlie are systems to load; alpha is the one
+# the machine boots, and carries the kernel, the others and a payload so it
+# can load them.
+LOADED_GUESTS := bravo charlie
+guests: $(BUILD)/guests/alpha.cpio.gz
 
-$(BUILD)/guests/bravo.cpio.gz: $(GUEST_DEPS)
+$(BUILD)/guests/%.cpio.gz: $(GUEST_DEPS)
 	@mkdir -p $(@D)
-	tools/mkguest.sh bravo $@ $(GEN_INIT_CPIO) $(GUEST_PROGRAMS)
+	tools/mkguest.sh $* $@ $(GEN_INIT_CPIO) $(GUEST_PROGRAMS)
 
-$(BUILD)/guests/alpha.cpio.gz: $(GUEST_DEPS) $(BUILD)/guests/bravo.cpio.gz \
+$(BUILD)/guests/alpha.cpio.gz: $(GUEST_DEPS) \
+		$(LOADED_GUESTS:%=$(BUILD)/guests/%.cpio.gz) \
 		$(BUILD)/payloads/cksum.elf
 	@mkdir -p $(@D)
 	tools/mkguest.sh alpha $@ $(GEN_INIT_CPIO) $(GUEST_PROGRAMS) \
 		--file $(BZIMAGE):/boot/bzImage \
-		--file $(BUILD)/guests/bravo.cpio.gz:/boot/bravo.cpio.gz \
+		$(foreach g,$(LOADED_GUESTS),--file $(BUILD)/guests/$(g).cpio.gz:/boot/$(g).cpio.gz) \
 		--file $(BUILD)/payloads/cksum.elf:/boot/cksum.elf
 
 demo: kernel guests

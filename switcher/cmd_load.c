@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * kswitch load: load another system to jump to.
+ * kswitch load: load another system, into a memory slot (kswitch SLOT
+ * switches to it) or, without a slot, as the one system kswitch jump
+ * switches to and back.
  */
 #include <errno.h>
 #include <getopt.h>
@@ -9,6 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "kexec_syscall.h"
 #include "kswitch.h"
 #include "loader.h"
 
@@ -85,10 +88,34 @@ static int report_load_error(const struct ks_load_request *req, int err)
 		ks_error(
 			"loading a system needs CAP_SYS_BOOT; run kswitch as root");
 		return KSWITCH_EXIT_NO_PRIVILEGE;
+	case -EBUSY:
+		ks_error(
+			"that slot is in use; unload it first or pick an empty one ('kswitch list')");
+		return KSWITCH_EXIT_STATE;
+	case -ENODEV:
+		ks_error(
+			"this kernel has no memory slots; boot the kswitch kernel");
+		return KSWITCH_EXIT_STATE;
+	case -EOPNOTSUPP:
+		ks_error(
+			"slots are loaded from slot 0, and only as resident slots for now");
+		return KSWITCH_EXIT_STATE;
 	default:
 		ks_error("cannot load '%s': %s", req->kernel, strerror(-err));
 		return KSWITCH_EXIT_FAILURE;
 	}
+}
+
+static void print_plan(const char *what, const struct ks_load_plan *plan)
+{
+	uint64_t size = 0;
+	unsigned int i;
+
+	for (i = 0; i < plan->nr_ram; i++)
+		size += plan->ram[i].end - plan->ram[i].start;
+	printf("loaded %s: %llu MiB in %u ranges, kernel at 0x%llx\n", what,
+	       (unsigned long long)(size >> 20), plan->nr_ram,
+	       (unsigned long long)plan->ram[plan->main].start);
 }
 
 int cmd_load(int argc, char **argv)
@@ -97,10 +124,13 @@ int cmd_load(int argc, char **argv)
 		{ "initrd", required_argument, NULL, 'i' },
 		{ "append", required_argument, NULL, 'a' },
 		{ "mem", required_argument, NULL, 'm' },
+		{ "name", required_argument, NULL, 'n' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct ks_load_request req = { .mem_size = DEFAULT_MEM_SIZE };
+	const char *name = NULL;
 	struct ks_load_plan plan;
+	unsigned int slot = 0;
 	int opt, ret;
 
 	while ((opt = getopt_long(argc, argv, "", options, NULL)) != -1) {
@@ -110,6 +140,9 @@ int cmd_load(int argc, char **argv)
 			break;
 		case 'a':
 			req.append = optarg;
+			break;
+		case 'n':
+			name = optarg;
 			break;
 		case 'm':
 			if (!parse_size(optarg, &req.mem_size))
@@ -123,8 +156,12 @@ int cmd_load(int argc, char **argv)
 			return KSWITCH_EXIT_USAGE;
 		}
 	}
-	if (optind != argc - 1) {
-		ks_error("load takes one KERNEL; see 'kswitch load --help'");
+	if (argc - optind == 2 && !ks_parse_slot(argv[optind], &slot) && slot) {
+		optind++;
+	} else if (argc - optind != 1) {
+		ks_error(
+			"load takes [SLOT] KERNEL, SLOT 1 to %d; see 'kswitch load --help'",
+			KEXEC_SLOTS_MAX - 1);
 		return KSWITCH_EXIT_USAGE;
 	}
 	req.kernel = argv[optind];
@@ -134,12 +171,13 @@ int cmd_load(int argc, char **argv)
 	if (ret)
 		return ret;
 
-	ret = ks_load_system(&req, &plan);
+	if (slot)
+		ret = ks_load_slot(slot, KEXEC_SLOT_RESIDENT,
+				   name ? name : req.kernel, &req, &plan);
+	else
+		ret = ks_load_system(&req, &plan);
 	if (ret)
 		return report_load_error(&req, ret);
-	printf("loaded %s: %llu MiB at 0x%llx, low memory at 0x%llx; 'kswitch jump' enters it\n",
-	       req.kernel, (unsigned long long)(plan.mem_size >> 20),
-	       (unsigned long long)plan.base,
-	       (unsigned long long)plan.low_base);
+	print_plan(req.kernel, &plan);
 	return KSWITCH_EXIT_OK;
 }

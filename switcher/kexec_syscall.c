@@ -3,7 +3,9 @@
  * The kexec system calls: kexec_load(2), and reboot(2) to execute the image.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <linux/reboot.h>
+#include <sys/ioctl.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
@@ -28,4 +30,67 @@ int ks_kexec_jump(void)
 		    LINUX_REBOOT_CMD_KEXEC, NULL))
 		return -errno;
 	return 0;
+}
+
+#define SLOTS_DEVICE "/dev/kexec_slots"
+
+static int slot_ioctl(unsigned long cmd, void *arg)
+{
+	int fd, ret = 0;
+
+	fd = open(SLOTS_DEVICE, O_RDWR | O_CLOEXEC);
+	if (fd < 0)
+		return errno == ENOENT ? -ENODEV : -errno;
+	if (ioctl(fd, cmd, arg))
+		ret = -errno;
+	close(fd);
+	return ret;
+}
+
+int ks_slot_reserve(struct kexec_slot_reserve *req)
+{
+	return slot_ioctl(KEXEC_SLOT_IOC_RESERVE, req);
+}
+
+int ks_slot_load(unsigned int slot, struct kexec_segment *segments,
+		 unsigned int nr_segments, uint64_t entry)
+{
+	struct kexec_slot_load req = {
+		.slot = slot,
+		.nr_segments = nr_segments,
+		.segments = (uintptr_t)segments,
+		.entry = entry,
+	};
+
+	return slot_ioctl(KEXEC_SLOT_IOC_LOAD, &req);
+}
+
+int ks_slot_unload(unsigned int slot)
+{
+	uint32_t arg = slot;
+
+	return slot_ioctl(KEXEC_SLOT_IOC_UNLOAD, &arg);
+}
+
+int ks_slot_switch(unsigned int slot)
+{
+	uint32_t arg = slot;
+
+	return slot_ioctl(KEXEC_SLOT_IOC_SWITCH, &arg);
+}
+
+int ks_slot_info(struct kexec_slot_info *info)
+{
+	return slot_ioctl(KEXEC_SLOT_IOC_INFO, info);
+}
+
+int ks_slot_self(unsigned int *slot)
+{
+	uint32_t arg;
+	int ret;
+
+	ret = slot_ioctl(KEXEC_SLOT_IOC_SELF, &arg);
+	if (!ret)
+		*slot = arg;
+	return ret;
 }

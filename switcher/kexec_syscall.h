@@ -1,12 +1,15 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * The kexec system calls, wrapped in one place as kexec-tools does in
- * kexec/kexec-syscall.h. Each returns 0 or -errno.
+ * The kernel's kexec interfaces, wrapped in one place as kexec-tools does in
+ * kexec/kexec-syscall.h: the system calls, and the memory slots' ioctls on
+ * /dev/kexec_slots. Each returns 0 or -errno.
  */
 #ifndef KSWITCH_KEXEC_SYSCALL_H
 #define KSWITCH_KEXEC_SYSCALL_H
 
 #include <linux/kexec.h>
+#include <linux/kexec_slots.h>
+#include <stdint.h>
 
 int ks_kexec_load(unsigned long entry, unsigned long nr_segments,
 		  struct kexec_segment *segments, unsigned long flags);
@@ -17,5 +20,14 @@ int ks_kexec_unload(void);
  * is entered again, or -errno if the jump did not happen.
  */
 int ks_kexec_jump(void);
+
+/* Memory slots; -ENODEV on a kernel without them. */
+int ks_slot_reserve(struct kexec_slot_reserve *req);
+int ks_slot_load(unsigned int slot, struct kexec_segment *segments,
+		 unsigned int nr_segments, uint64_t entry);
+int ks_slot_unload(unsigned int slot);
+int ks_slot_switch(unsigned int slot);
+int ks_slot_info(struct kexec_slot_info *info);
+int ks_slot_self(unsigned int *slot);
 
 #endif /* KSWITCH_KEXEC_SYSCALL_H */

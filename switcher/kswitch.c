@@ -12,8 +12,10 @@
 
 static const struct kswitch_cmd commands[] = {
 	{ "load", cmd_load,
-	  "KERNEL [--initrd FILE] [--append CMDLINE] [--mem SIZE]",
-	  "load another system to jump to" },
+	  "[SLOT] KERNEL [--initrd FILE] [--append CMDLINE] [--mem SIZE] [--name NAME]",
+	  "load a system into SLOT, or as the one to jump to" },
+	{ "list", cmd_list, "", "list the memory slots" },
+	{ "unload", cmd_unload, "SLOT", "unload the system in SLOT" },
 	{ "jump", cmd_jump, "", "switch to the other system and back" },
 	{ "call", cmd_call, "PAYLOAD [ARG]",
 	  "run a physical-mode payload on ARG and print its result" },
@@ -27,7 +29,9 @@ static void usage(FILE *out)
 {
 	size_t i;
 
-	fprintf(out, "usage: kswitch [--help] COMMAND [ARGS]\n\ncommands:\n");
+	fprintf(out, "usage: kswitch [--help] SLOT | COMMAND [ARGS]\n\n"
+		     "  SLOT       switch to the system in memory slot SLOT\n\n"
+		     "commands:\n");
 	for (i = 0; i < NR_COMMANDS; i++)
 		fprintf(out, "  %-10s %s\n", commands[i].name,
 			commands[i].summary);
@@ -73,6 +77,8 @@ int main(int argc, char **argv)
 	if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h"))
 		return cmd_help(argc - 1, argv + 1);
 
+	if (argv[1][0] >= '0' && argv[1][0] <= '9')
+		return cmd_switch(argc - 1, argv + 1);
 	cmd = find_command(argv[1]);
 	if (!cmd) {
 		ks_error("unknown command '%s'; see 'kswitch help'", argv[1]);

@@ -33,6 +33,10 @@ int cmd_status(int argc, char **argv);
 int cmd_load(int argc, char **argv);
 int cmd_jump(int argc, char **argv);
 int cmd_call(int argc, char **argv);
+int cmd_list(int argc, char **argv);
+int cmd_unload(int argc, char **argv);
+int cmd_switch(int argc, char **argv);
+int ks_parse_slot(const char *arg, unsigned int *slot);
 
 /* Facts about the running system, from /proc and /sys. */
 int ks_read_line(const char *path, char *buf, size_t size);

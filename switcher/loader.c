@@ -36,6 +36,9 @@
 #define REGION_LIMIT (4ULL << 30)
 #define REGION_ALIGN (2ULL << 20)
 
+/* Room a system needs beyond its kernel and initrd to run at all. */
+#define MIN_FREE (16ULL << 20)
+
 #define JUMP_BACK_ARG "kexec_jump_back_entry="
 #define JUMP_BACK_PLACEHOLDER JUMP_BACK_ARG "0x0000000000000000"
 
@@ -76,18 +79,23 @@ static int read_images(const struct ks_load_request *req,
 	return ks_read_file(req->initrd, &img->initrd, &img->initrd_size);
 }
 
+/* Bytes the kernel, the setup pages and the initrd take in the main range. */
+static uint64_t image_size(const struct peer_image *img)
+{
+	return page_align(img->bz.mem_size) + SETUP_PAGES * PAGE_SIZE +
+	       page_align(img->initrd_size);
+}
+
 /* Choose the main region, and check this system can back it up. */
 static int plan_memory(const struct ks_memmap *own,
 		       const struct ks_load_request *req,
 		       const struct peer_image *img, struct ks_load_plan *plan)
 {
 	struct ks_range avoid[16];
-	uint64_t need, avail;
+	uint64_t avail, base;
 	int nr_avoid, ret;
 
-	need = page_align(img->bz.mem_size) + SETUP_PAGES * PAGE_SIZE +
-	       page_align(img->initrd_size);
-	if (req->mem_size < need + (16ULL << 20))
+	if (req->mem_size < image_size(img) + MIN_FREE)
 		return -ENOSPC;
 	ret = ks_mem_available(&avail);
 	if (ret)
@@ -100,13 +108,13 @@ static int plan_memory(const struct ks_memmap *own,
 	if (nr_avoid < 0)
 		return nr_avoid;
 	ret = e820_pick_region(own, avoid, nr_avoid, req->mem_size,
-			       REGION_ALIGN, REGION_FLOOR, REGION_LIMIT,
-			       &plan->base);
+			       REGION_ALIGN, REGION_FLOOR, REGION_LIMIT, &base);
 	if (ret)
 		return ret;
-	plan->mem_size = req->mem_size;
-	plan->low_base = LOW_BASE;
-	plan->low_size = LOW_SIZE;
+	plan->ram[0] = (struct ks_range){ LOW_BASE, LOW_BASE + LOW_SIZE };
+	plan->ram[1] = (struct ks_range){ base, base + req->mem_size };
+	plan->nr_ram = 2;
+	plan->main = 1;
 	return 0;
 }
 
@@ -131,19 +139,19 @@ static void inherited_consoles(char *out, size_t size)
 			len += snprintf(out + len, size - len, "%s ", tok);
 }
 
-static int write_cmdline(const struct ks_load_request *req,
+static int write_cmdline(const struct ks_load_request *req, const char *extra,
 			 const struct setup_header *hdr, char *cmdline)
 {
 	const char *append = req->append ? req->append : "";
-	size_t max = hdr->cmdline_size < PAGE_SIZE ? hdr->cmdline_size :
-						     PAGE_SIZE - 1;
+	size_t max = hdr->cmdline_size < PAGE_SIZE ? hdr->cmdline_size
+						   : PAGE_SIZE - 1;
 	char consoles[256] = "";
 	int len;
 
 	if (!strstr(append, "console="))
 		inherited_consoles(consoles, sizeof(consoles));
-	len = snprintf(cmdline, PAGE_SIZE, "%s%s%s" JUMP_BACK_PLACEHOLDER,
-		       consoles, append, *append ? " " : "");
+	len = snprintf(cmdline, PAGE_SIZE, "%s%s%s%s" JUMP_BACK_PLACEHOLDER,
+		       consoles, append, *append ? " " : "", extra);
 	return (size_t)len > max ? -E2BIG : 0;
 }
 
@@ -158,15 +166,11 @@ static int write_boot_params(const struct boot_params *own_bp,
 			     uint64_t setup_addr, uint64_t initrd_addr,
 			     struct boot_params *bp)
 {
-	struct ks_range ram[2] = {
-		{ plan->low_base, plan->low_base + plan->low_size },
-		{ plan->base, plan->base + plan->mem_size },
-	};
 	uint64_t cmdline = setup_addr + SETUP_CMDLINE * PAGE_SIZE;
 	struct ks_memmap peer;
 	int ret;
 
-	ret = e820_for_peer(own, ram, 2, &peer);
+	ret = e820_for_peer(own, plan->ram, plan->nr_ram, &peer);
 	if (ret)
 		return ret;
 	memcpy(bp, own_bp, sizeof(*bp));
@@ -174,7 +178,7 @@ static int write_boot_params(const struct boot_params *own_bp,
 	memcpy(&bp->hdr, img->bz.hdr, img->bz.hdr_size);
 	bp->sentinel = 0;
 	bp->hdr.type_of_loader = 0xff;
-	bp->hdr.code32_start = plan->base;
+	bp->hdr.code32_start = plan->ram[plan->main].start;
 	bp->hdr.cmd_line_ptr = (uint32_t)cmdline;
 	bp->ext_cmd_line_ptr = (uint32_t)(cmdline >> 32);
 	bp->hdr.ramdisk_image = (uint32_t)initrd_addr;
@@ -198,7 +202,8 @@ static void write_entry_stub(const struct ks_load_plan *plan,
 	memcpy(stub, ks_entry_start, ks_entry_end - ks_entry_start);
 	put_u64(stub, ks_entry_boot_params,
 		setup_addr + SETUP_BOOT_PARAMS * PAGE_SIZE);
-	put_u64(stub, ks_entry_kernel, plan->base + BZIMAGE_ENTRY64_OFFSET);
+	put_u64(stub, ks_entry_kernel,
+		plan->ram[plan->main].start + BZIMAGE_ENTRY64_OFFSET);
 	put_u64(stub, ks_entry_hex, hex);
 }
 
@@ -215,56 +220,106 @@ static void add_segment(struct kexec_segment *seg, unsigned int *nr,
 	(*nr)++;
 }
 
-/* The segments, in address order; zeroed memory has no buffer. */
-static int load_image(const struct peer_image *img, struct ks_load_plan *plan,
-		      uint64_t setup_addr, uint64_t initrd_addr)
+/*
+ * The segments, in address order; zeroed memory has no buffer. With
+ * @whole, the segments cover all of the system's RAM, so that the kernel
+ * backs all of it up at each jump; without, only what has content (a slot's
+ * memory is its own and was zeroed when it was set aside).
+ */
+static unsigned int build_segments(const struct peer_image *img,
+				   const struct ks_load_plan *plan,
+				   uint64_t setup_addr, uint64_t initrd_addr,
+				   int whole, struct kexec_segment *seg)
 {
+	const struct ks_range *main = &plan->ram[plan->main];
 	uint64_t fill = page_align(initrd_addr + img->initrd_size);
-	struct kexec_segment seg[5];
 	unsigned int nr = 0;
 
-	add_segment(seg, &nr, NULL, 0, plan->low_base, plan->low_size);
-	add_segment(seg, &nr, img->bz.kernel, img->bz.kernel_size, plan->base,
-		    setup_addr - plan->base);
+	if (whole)
+		add_segment(seg, &nr, NULL, 0, plan->ram[0].start,
+			    plan->ram[0].end - plan->ram[0].start);
+	add_segment(seg, &nr, img->bz.kernel, img->bz.kernel_size, main->start,
+		    setup_addr - main->start);
 	add_segment(seg, &nr, img->setup, sizeof(img->setup), setup_addr,
 		    sizeof(img->setup));
 	add_segment(seg, &nr, img->initrd, img->initrd_size, initrd_addr,
 		    fill - initrd_addr);
-	add_segment(seg, &nr, NULL, 0, fill,
-		    plan->base + plan->mem_size - fill);
-	plan->entry = setup_addr + SETUP_ENTRY * PAGE_SIZE;
+	if (whole)
+		add_segment(seg, &nr, NULL, 0, fill, main->end - fill);
+	return nr;
+}
+
+/*
+ * Write the setup pages for @plan: command line (with @extra arguments),
+ * boot_params and entry stub; set plan->entry.
+ */
+static int write_setup(const struct ks_load_request *req, const char *extra,
+		       const struct boot_params *own_bp,
+		       const struct ks_memmap *own, struct peer_image *img,
+		       struct ks_load_plan *plan, uint64_t *setup_addr,
+		       uint64_t *initrd_addr)
+{
+	unsigned char *setup = img->setup;
+	int ret;
+
+	*setup_addr =
+		plan->ram[plan->main].start + page_align(img->bz.mem_size);
+	*initrd_addr = *setup_addr + SETUP_PAGES * PAGE_SIZE;
+	ret = write_cmdline(req, extra, img->bz.hdr,
+			    (char *)setup + SETUP_CMDLINE * PAGE_SIZE);
+	if (ret)
+		return ret;
+	ret = write_boot_params(own_bp, own, img, plan, *setup_addr,
+				*initrd_addr, (struct boot_params *)setup);
+	if (ret)
+		return ret;
+	write_entry_stub(plan, *setup_addr, setup);
+	plan->entry = *setup_addr + SETUP_ENTRY * PAGE_SIZE;
+	return 0;
+}
+
+static int load_peer(const struct ks_load_request *req, struct peer_image *img,
+		     struct ks_load_plan *plan)
+{
+	struct kexec_segment seg[5];
+	struct boot_params own_bp;
+	struct ks_memmap own;
+	uint64_t setup_addr, initrd_addr;
+	unsigned int nr;
+	int ret;
+
+	ret = ks_own_boot_params(&own_bp, &own);
+	if (!ret)
+		ret = plan_memory(&own, req, img, plan);
+	if (!ret)
+		ret = write_setup(req, "", &own_bp, &own, img, plan,
+				  &setup_addr, &initrd_addr);
+	if (ret)
+		return ret;
+	nr = build_segments(img, plan, setup_addr, initrd_addr, 1, seg);
 	return ks_kexec_load(plan->entry, nr, seg,
 			     KEXEC_PRESERVE_CONTEXT | KEXEC_ARCH_X86_64);
 }
 
-static int build_and_load(const struct ks_load_request *req,
-			  struct peer_image *img, struct ks_load_plan *plan)
+static struct peer_image *read_request(const struct ks_load_request *req,
+				       int *err)
 {
-	struct boot_params own_bp;
-	struct ks_memmap own;
-	uint64_t setup_addr, initrd_addr;
-	unsigned char *setup = img->setup;
-	int ret;
+	struct peer_image *img;
 
-	ret = ks_own_boot_params(&own_bp, &own);
-	if (ret)
-		return ret;
-	ret = plan_memory(&own, req, img, plan);
-	if (ret)
-		return ret;
-	setup_addr = plan->base + page_align(img->bz.mem_size);
-	initrd_addr = setup_addr + SETUP_PAGES * PAGE_SIZE;
+	img = calloc(1, sizeof(*img));
+	if (!img) {
+		*err = -ENOMEM;
+		return NULL;
+	}
+	*err = read_images(req, img);
+	return img;
+}
 
-	ret = write_cmdline(req, img->bz.hdr,
-			    (char *)setup + SETUP_CMDLINE * PAGE_SIZE);
-	if (ret)
-		return ret;
-	ret = write_boot_params(&own_bp, &own, img, plan, setup_addr,
-				initrd_addr, (struct boot_params *)setup);
-	if (ret)
-		return ret;
-	write_entry_stub(plan, setup_addr, setup);
-	return load_image(img, plan, setup_addr, initrd_addr);
+static void free_request(struct peer_image *img)
+{
+	free(img->kernel_file);
+	free(img->initrd);
+	free(img);
 }
 
 int ks_load_system(const struct ks_load_request *req, struct ks_load_plan *plan)
@@ -272,15 +327,86 @@ int ks_load_system(const struct ks_load_request *req, struct ks_load_plan *plan)
 	struct peer_image *img;
 	int ret;
 
-	img = calloc(1, sizeof(*img));
-	if (!img)
-		return -ENOMEM;
-	ret = read_images(req, img);
+	img = read_request(req, &ret);
 	if (!ret)
-		ret = build_and_load(req, img, plan);
-	free(img->kernel_file);
-	free(img->initrd);
-	free(img);
+		ret = load_peer(req, img, plan);
+	if (img)
+		free_request(img);
+	return ret;
+}
+
+/* The slot's ranges as a plan: its largest range holds the image. */
+static int plan_from_reserve(const struct kexec_slot_reserve *res,
+			     const struct peer_image *img,
+			     struct ks_load_plan *plan)
+{
+	unsigned int i;
+
+	if (res->nr_ranges < 2 || res->nr_ranges > KS_MAX_RANGES)
+		return -EIO;
+	plan->nr_ram = res->nr_ranges;
+	plan->main = 1;
+	for (i = 0; i < res->nr_ranges; i++) {
+		plan->ram[i].start = res->ranges[i].start;
+		plan->ram[i].end = res->ranges[i].start + res->ranges[i].size;
+		if (i && res->ranges[i].size > res->ranges[plan->main].size)
+			plan->main = i;
+	}
+	if (res->ranges[plan->main].size < image_size(img) + MIN_FREE / 2)
+		return -ENOSPC;
+	return 0;
+}
+
+static int load_slot(unsigned int slot, const struct ks_load_request *req,
+		     struct peer_image *img, struct kexec_slot_reserve *res,
+		     struct ks_load_plan *plan)
+{
+	struct kexec_segment seg[5];
+	struct boot_params own_bp;
+	struct ks_memmap own;
+	uint64_t setup_addr, initrd_addr;
+	char extra[96];
+	unsigned int nr;
+	int ret;
+
+	ret = ks_own_boot_params(&own_bp, &own);
+	if (!ret)
+		ret = plan_from_reserve(res, img, plan);
+	if (ret)
+		return ret;
+	snprintf(extra, sizeof(extra),
+		 "kexec_slots.dir=0x%llx kexec_slots.self=%u ",
+		 (unsigned long long)res->dir_addr, slot);
+	ret = write_setup(req, extra, &own_bp, &own, img, plan, &setup_addr,
+			  &initrd_addr);
+	if (ret)
+		return ret;
+	nr = build_segments(img, plan, setup_addr, initrd_addr, 0, seg);
+	return ks_slot_load(slot, seg, nr, plan->entry);
+}
+
+int ks_load_slot(unsigned int slot, unsigned int kind, const char *name,
+		 const struct ks_load_request *req, struct ks_load_plan *plan)
+{
+	struct kexec_slot_reserve res = {
+		.slot = slot,
+		.kind = kind,
+		.mem_size = req->mem_size,
+	};
+	struct peer_image *img;
+	int ret;
+
+	snprintf(res.name, sizeof(res.name), "%s", name ? name : "");
+	img = read_request(req, &ret);
+	if (!ret)
+		ret = ks_slot_reserve(&res);
+	if (!ret) {
+		ret = load_slot(slot, req, img, &res, plan);
+		if (ret)
+			ks_slot_unload(slot);
+	}
+	if (img)
+		free_request(img);
 	return ret;
 }
 

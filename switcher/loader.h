@@ -16,12 +16,13 @@ struct ks_load_request {
 	uint64_t mem_size; /* RAM the system gets */
 };
 
-/* Where a loaded system lives, for the user's information. */
+#define KS_MAX_RANGES 8
+
+/* Where a loaded system lives. */
 struct ks_load_plan {
-	uint64_t base; /* its main RAM: [base, base + mem_size) */
-	uint64_t mem_size;
-	uint64_t low_base; /* its RAM below 1 MiB, for the trampoline */
-	uint64_t low_size;
+	struct ks_range ram[KS_MAX_RANGES]; /* its RAM; ram[0]: below 1 MiB */
+	unsigned int nr_ram;
+	unsigned int main; /* the range with its kernel, setup, initrd */
 	uint64_t entry;
 };
 
@@ -39,6 +40,17 @@ int ks_load_system(const struct ks_load_request *req,
  * @entry (the value of kexec_jump_back_entry= on the command line).
  */
 int ks_load_jump_back(uint64_t entry);
+
+/*
+ * Load the system of @req into memory slot @slot, of @kind (enum
+ * kexec_slot_kind), named @name: the kernel sets the memory aside, and the
+ * system gets exactly that as RAM. Returns 0, the errors of
+ * ks_load_system(), -EBUSY (the slot is in use), -EINVAL (no such slot),
+ * -EOPNOTSUPP (not from slot 0, or a kind the kernel does not offer) or
+ * -ENODEV (a kernel without slots).
+ */
+int ks_load_slot(unsigned int slot, unsigned int kind, const char *name,
+		 const struct ks_load_request *req, struct ks_load_plan *plan);
 
 /* The kexec_jump_back_entry= of this system's command line, or 0. */
 uint64_t ks_jump_back_entry(void);

@@ -2,7 +2,7 @@
 # Included from the top-level Makefile.
 
 KSWITCH_SRCS := $(addprefix switcher/,kswitch.c sysinfo.c cmd_status.c \
-	cmd_load.c cmd_jump.c cmd_call.c payload.c loader.c bzimage.c e820.c kexec_syscall.c \
+	cmd_load.c cmd_jump.c cmd_call.c cmd_slots.c payload.c loader.c bzimage.c e820.c kexec_syscall.c \
 	jump_entry.S)
 KSWITCH_LIBS := -lelf -lz
 KSWITCH_HDRS := $(wildcard switcher/*.h include/*/*.h)

@@ -8,7 +8,7 @@ tap_plan 6
 
 out=$("$kswitch" help)
 check "help starts with a one-line grammar" \
-	test "$(echo "$out" | head -n 1)" = "usage: kswitch [--help] COMMAND [ARGS]"
+	test "$(echo "$out" | head -n 1)" = "usage: kswitch [--help] SLOT | COMMAND [ARGS]"
 check "--help is help" test "$("$kswitch" --help)" = "$out"
 
 err=$("$kswitch" frobnicate 2>&1 >/dev/null); rc=$?

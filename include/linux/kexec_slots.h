@@ -1,0 +1,93 @@
+/* SPDX-License-Identifier: GPL-2.0 WITH Linux-syscall-note */
+/*
+ * Memory slots for kexec jump: several preserved-context systems resident
+ * at once, each in its own slot, any one switchable to any other.
+ *
+ * Slot 0 is the system the machine booted; it owns all RAM and lends it
+ * to the systems it loads into slots 1..KEXEC_SLOTS_MAX-1. Every slot
+ * kernel reaches the others through the slot directory, a page of slot 0's
+ * whose layout below is shared by kernels that may be different builds.
+ *
+ * /dev/kexec_slots takes the ioctls below. Only slot 0 reserves, loads and
+ * unloads; any slot lists, switches and asks which slot it is. Changes
+ * need CAP_SYS_BOOT.
+ */
+#ifndef _UAPI_LINUX_KEXEC_SLOTS_H
+#define _UAPI_LINUX_KEXEC_SLOTS_H
+
+#include <linux/ioctl.h>
+#include <linux/types.h>
+
+#define KEXEC_SLOTS_MAX		9	/* slot 0 and 8 loaded slots */
+#define KEXEC_SLOT_NAME_LEN	32
+#define KEXEC_SLOT_MAX_RANGES	8
+
+enum kexec_slot_state {
+	KEXEC_SLOT_EMPTY = 0,
+	KEXEC_SLOT_RESERVED,	/* memory set aside, nothing loaded yet */
+	KEXEC_SLOT_LOADED,	/* loaded, never entered */
+	KEXEC_SLOT_RUNNING,
+	KEXEC_SLOT_SUSPENDED,
+	KEXEC_SLOT_CRASHED,
+};
+
+enum kexec_slot_kind {
+	KEXEC_SLOT_RESIDENT = 0,	/* owns its memory while loaded */
+	KEXEC_SLOT_SWAP,		/* swapped in and out at each switch */
+};
+
+struct kexec_slot_range {
+	__u64 start;
+	__u64 size;
+};
+
+/* What KEXEC_SLOT_IOC_INFO returns about one slot. */
+struct kexec_slot_info {
+	__u32 slot;			/* in: which slot */
+	__u32 state;			/* enum kexec_slot_state */
+	__u32 kind;			/* enum kexec_slot_kind */
+	__u32 nr_ranges;
+	struct kexec_slot_range ranges[KEXEC_SLOT_MAX_RANGES];
+	__u64 mem_size;			/* bytes of RAM, low window included */
+	__u64 times_entered;
+	__u64 last_entered_ns;		/* CLOCK_REALTIME of the last entry */
+	char name[KEXEC_SLOT_NAME_LEN];
+};
+
+/*
+ * KEXEC_SLOT_IOC_RESERVE: set memory aside for a slot. The kernel chooses
+ * the ranges (a low window below 1 MiB first) and returns them, so that
+ * the loader can place the segments and write the slot's memory map.
+ */
+struct kexec_slot_reserve {
+	__u32 slot;
+	__u32 kind;
+	__u64 mem_size;			/* bytes, besides the low window */
+	char name[KEXEC_SLOT_NAME_LEN];
+	__u32 nr_ranges;		/* out */
+	__u32 pad;
+	struct kexec_slot_range ranges[KEXEC_SLOT_MAX_RANGES];	/* out */
+	/*
+	 * Out: the slot directory's physical address, for the slot kernel's
+	 * command line: kexec_slots.dir=<dir_addr> kexec_slots.self=<slot>.
+	 */
+	__u64 dir_addr;
+};
+
+/* KEXEC_SLOT_IOC_LOAD: the segments (struct kexec_segment) and entry. */
+struct kexec_slot_load {
+	__u32 slot;
+	__u32 nr_segments;
+	__u64 segments;			/* user pointer */
+	__u64 entry;
+};
+
+#define KEXEC_SLOT_IOC_MAGIC	0xb7
+#define KEXEC_SLOT_IOC_RESERVE	_IOWR(KEXEC_SLOT_IOC_MAGIC, 1, struct kexec_slot_reserve)
+#define KEXEC_SLOT_IOC_LOAD	_IOW(KEXEC_SLOT_IOC_MAGIC, 2, struct kexec_slot_load)
+#define KEXEC_SLOT_IOC_UNLOAD	_IOW(KEXEC_SLOT_IOC_MAGIC, 3, __u32)
+#define KEXEC_SLOT_IOC_SWITCH	_IOW(KEXEC_SLOT_IOC_MAGIC, 4, __u32)
+#define KEXEC_SLOT_IOC_INFO	_IOWR(KEXEC_SLOT_IOC_MAGIC, 5, struct kexec_slot_info)
+#define KEXEC_SLOT_IOC_SELF	_IOR(KEXEC_SLOT_IOC_MAGIC, 6, __u32)
+
+#endif /* _UAPI_LINUX_KEXEC_SLOTS_H */
