@@ -76,9 +76,11 @@ build_each() {
 	[ -z "$(git -C "$dev" status --porcelain)" ] || die "$dev has changes"
 	head=$(git -C "$dev" rev-parse --abbrev-ref HEAD)
 	mkdir -p "$out"
-	cp "$build/kernel/.config" "$out/.config"
 	for commit in $(git -C "$dev" rev-list --reverse pristine..kswitch); do
 		git -C "$dev" checkout -q "$commit"
+		# From the full config each time: olddefconfig at an early
+		# patch drops the options that later patches add.
+		cp "$build/kernel/.config" "$out/.config"
 		if make -s -C "$dev" O="$out" ARCH=x86_64 olddefconfig >/dev/null &&
 			make -s -C "$dev" O="$out" ARCH=x86_64 -j"$(($(nproc) + 1))" \
 				bzImage >"$out/build.log" 2>&1; then
