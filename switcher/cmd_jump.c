@@ -12,19 +12,11 @@
 #include "kswitch.h"
 #include "loader.h"
 
-static int image_loaded(void)
-{
-	char buf[8];
-
-	return !ks_read_line("/sys/kernel/kexec_loaded", buf, sizeof(buf)) &&
-	       !strcmp(buf, "1");
-}
-
 static int prepare_jump(void)
 {
 	uint64_t entry;
 
-	if (image_loaded())
+	if (ks_kexec_loaded() == 1)
 		return 0;
 	entry = ks_jump_back_entry();
 	if (!entry)

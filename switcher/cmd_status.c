@@ -19,15 +19,13 @@ static void print_file_fact(const char *label, const char *path)
 
 static void print_kexec_state(void)
 {
-	char buf[16];
-	int ret;
+	int ret = ks_kexec_loaded();
 
-	ret = ks_read_line("/sys/kernel/kexec_loaded", buf, sizeof(buf));
-	if (ret)
+	if (ret < 0)
 		printf("%-10s not available (%s)\n", "kexec:", strerror(-ret));
 	else
-		printf("%-10s %s\n", "kexec:",
-		       strcmp(buf, "1") ? "no image loaded" : "image loaded");
+		printf("%-10s %s\n",
+		       "kexec:", ret ? "image loaded" : "no image loaded");
 }
 
 int cmd_status(int argc, char **argv)

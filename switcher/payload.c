@@ -184,11 +184,9 @@ int ks_call_payload(const char *path, const void *arg, size_t arg_len,
 		    uint64_t *result)
 {
 	struct payload p = { 0 };
-	char loaded[8];
 	int ret;
 
-	if (!ks_read_line("/sys/kernel/kexec_loaded", loaded, sizeof(loaded)) &&
-	    !strcmp(loaded, "1"))
+	if (ks_kexec_loaded() == 1)
 		return -EBUSY;
 	ret = ks_read_file(path, (void **)&p.file, &p.size);
 	if (ret)

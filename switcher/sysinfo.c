@@ -30,6 +30,16 @@ int ks_read_line(const char *path, char *buf, size_t size)
 	return ret;
 }
 
+/* 1 if this kernel has a kexec image loaded, 0 if not, or -errno. */
+int ks_kexec_loaded(void)
+{
+	char buf[8];
+	int ret;
+
+	ret = ks_read_line("/sys/kernel/kexec_loaded", buf, sizeof(buf));
+	return ret ? ret : !strcmp(buf, "1");
+}
+
 int ks_system_name(char *buf, size_t size)
 {
 	struct utsname uts;

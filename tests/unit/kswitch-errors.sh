@@ -24,13 +24,16 @@ expect() {
 		test "$(echo "$err" | wc -l)" -eq 1 -a -n "$(echo "$err" | grep -E -e "$pattern")"
 }
 
-tap_plan 16
+tap_plan 22
 expect 3 "cannot read kernel .*No such file" load "$tmp/missing"
 expect 3 "not a 64-bit relocatable bzImage" load "$tmp/text"
 expect 3 "cut short \(truncated bzImage\); copy it again" load "$tmp/truncated"
 expect 3 "cannot read initrd" load "$bzimage" --initrd "$tmp/missing"
 expect 2 "--mem 'lots' is not a size" load "$bzimage" --mem lots
-expect 2 "load takes one KERNEL" load
+expect 2 "load takes \[SLOT\] KERNEL, SLOT 1 to 8" load
+expect 2 "load takes \[SLOT\] KERNEL, SLOT 1 to 8" load 9 "$bzimage"
+expect 2 "'9' is no slot; slots are 0 to 8" 9
+expect 6 "slot 0 is the system the machine booted; it cannot be unloaded" unload 0
 expect 3 "not an x86_64 ELF executable" call "$tmp/text"
 expect 3 "cannot read payload" call "$tmp/missing"
 tap_done

@@ -7,9 +7,10 @@
 
 KS_STATE=/tmp/ks
 KS_PATTERN_MIB=${KS_PATTERN_MIB:-64}
-# A system stays this long between switches, so a counter that ran while its
-# system was away would have moved by 100 per second of it.
-KS_STAY=${KS_STAY:-1}
+# A system stays this long between switches. Another system's turn (its
+# stay, its checks and two switches) lasts well over a second under TCG, so
+# a counter that ran while its system was away would move by 90 or more.
+KS_STAY=${KS_STAY:-0.5}
 # The counter may still tick a few times while the switch freezes tasks.
 KS_COUNTER_SLACK=30
 
