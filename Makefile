@@ -63,7 +63,7 @@ $(KERNEL_KEY): FORCE | deps
 # Example systems: bravo and charlie are systems to load; alpha is the one
 # the machine boots, and carries the kernel, the others and a payload so it
 # can load them.
-LOADED_GUESTS := bravo charlie
+LOADED_GUESTS := bravo charlie delta echo
 guests: $(BUILD)/guests/alpha.cpio.gz
 
 $(BUILD)/guests/%.cpio.gz: $(GUEST_DEPS)

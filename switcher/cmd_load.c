@@ -97,8 +97,7 @@ static int report_load_error(const struct ks_load_request *req, int err)
 			"this kernel has no memory slots; boot the kswitch kernel");
 		return KSWITCH_EXIT_STATE;
 	case -EOPNOTSUPP:
-		ks_error(
-			"slots are loaded from slot 0, and only as resident slots for now");
+		ks_error("slots are loaded from slot 0; switch there first");
 		return KSWITCH_EXIT_STATE;
 	default:
 		ks_error("cannot load '%s': %s", req->kernel, strerror(-err));
@@ -125,12 +124,13 @@ int cmd_load(int argc, char **argv)
 		{ "append", required_argument, NULL, 'a' },
 		{ "mem", required_argument, NULL, 'm' },
 		{ "name", required_argument, NULL, 'n' },
+		{ "swap", no_argument, NULL, 's' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct ks_load_request req = { .mem_size = DEFAULT_MEM_SIZE };
 	const char *name = NULL;
 	struct ks_load_plan plan;
-	unsigned int slot = 0;
+	unsigned int slot = 0, kind = KEXEC_SLOT_RESIDENT;
 	int opt, ret;
 
 	while ((opt = getopt_long(argc, argv, "", options, NULL)) != -1) {
@@ -143,6 +143,9 @@ int cmd_load(int argc, char **argv)
 			break;
 		case 'n':
 			name = optarg;
+			break;
+		case 's':
+			kind = KEXEC_SLOT_SWAP;
 			break;
 		case 'm':
 			if (!parse_size(optarg, &req.mem_size))
@@ -164,6 +167,10 @@ int cmd_load(int argc, char **argv)
 			KEXEC_SLOTS_MAX - 1);
 		return KSWITCH_EXIT_USAGE;
 	}
+	if (kind == KEXEC_SLOT_SWAP && !slot) {
+		ks_error("--swap is for a slot; give SLOT before KERNEL");
+		return KSWITCH_EXIT_USAGE;
+	}
 	req.kernel = argv[optind];
 	ret = check_readable("kernel", req.kernel);
 	if (!ret && req.initrd)
@@ -172,8 +179,8 @@ int cmd_load(int argc, char **argv)
 		return ret;
 
 	if (slot)
-		ret = ks_load_slot(slot, KEXEC_SLOT_RESIDENT,
-				   name ? name : req.kernel, &req, &plan);
+		ret = ks_load_slot(slot, kind, name ? name : req.kernel, &req,
+				   &plan);
 	else
 		ret = ks_load_system(&req, &plan);
 	if (ret)

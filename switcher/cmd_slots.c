@@ -100,19 +100,23 @@ int cmd_unload(int argc, char **argv)
 
 static void print_slot(const struct kexec_slot_info *info, unsigned int self)
 {
-	char last[32] = "-";
+	char last[32] = "-", took[16] = "-";
 	time_t t = (time_t)(info->last_entered_ns / 1000000000ull);
 
 	if (info->last_entered_ns)
 		strftime(last, sizeof(last), "%H:%M:%S", localtime(&t));
-	printf("%c%-4u %-10s %-9s %8llu %8llu  %-9s %s\n",
+	if (info->last_switch_ns)
+		snprintf(took, sizeof(took), "%.1f",
+			 info->last_switch_ns / 1e6);
+	printf("%c%-4u %-10s %-9s %8llu %8llu  %-9s %10s  %s\n",
 	       info->slot == self ? '*' : ' ', info->slot,
 	       info->state < sizeof(state_names) / sizeof(state_names[0])
 		       ? state_names[info->state]
 		       : "?",
 	       info->kind == KEXEC_SLOT_SWAP ? "swap" : "resident",
 	       (unsigned long long)(info->mem_size >> 20),
-	       (unsigned long long)info->times_entered, last, info->name);
+	       (unsigned long long)info->times_entered, last, took,
+	       info->name);
 }
 
 int cmd_list(int argc, char **argv)
@@ -129,8 +133,8 @@ int cmd_list(int argc, char **argv)
 	ret = ks_slot_self(&self);
 	if (ret)
 		return report_slot_error(0, ret);
-	printf(" %-4s %-10s %-9s %8s %8s  %-9s %s\n", "SLOT", "STATE", "KIND",
-	       "MEM(MiB)", "ENTERED", "LAST", "NAME");
+	printf(" %-4s %-10s %-9s %8s %8s  %-9s %10s  %s\n", "SLOT", "STATE",
+	       "KIND", "MEM(MiB)", "ENTERED", "LAST", "SWITCH(ms)", "NAME");
 	for (slot = 0; slot < KEXEC_SLOTS_MAX; slot++) {
 		memset(&info, 0, sizeof(info));
 		info.slot = slot;

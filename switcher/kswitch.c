@@ -12,7 +12,7 @@
 
 static const struct kswitch_cmd commands[] = {
 	{ "load", cmd_load,
-	  "[SLOT] KERNEL [--initrd FILE] [--append CMDLINE] [--mem SIZE] [--name NAME]",
+	  "[SLOT] KERNEL [--initrd FILE] [--append CMDLINE] [--mem SIZE] [--swap] [--name NAME]",
 	  "load a system into SLOT, or as the one to jump to" },
 	{ "list", cmd_list, "", "list the memory slots" },
 	{ "unload", cmd_unload, "SLOT", "unload the system in SLOT" },

@@ -381,7 +381,9 @@ static int load_slot(unsigned int slot, const struct ks_load_request *req,
 			  &initrd_addr);
 	if (ret)
 		return ret;
-	nr = build_segments(img, plan, setup_addr, initrd_addr, 0, seg);
+	/* A swap slot's memory is all backed up: it must all be segments. */
+	nr = build_segments(img, plan, setup_addr, initrd_addr,
+			    res->kind == KEXEC_SLOT_SWAP, seg);
 	return ks_slot_load(slot, seg, nr, plan->entry);
 }
 

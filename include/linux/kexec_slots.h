@@ -10,7 +10,21 @@
  *
  * /dev/kexec_slots takes the ioctls below. Only slot 0 reserves, loads and
  * unloads; any slot lists, switches and asks which slot it is. Changes
- * need CAP_SYS_BOOT.
+ * need CAP_SYS_BOOT. A request that fails changes nothing; its errno says
+ * why:
+ *
+ *   EPERM          no CAP_SYS_BOOT (or kernel lockdown: its own errno)
+ *   EINVAL         no such slot, slot 0 where a loaded slot is meant, a
+ *                  zero size, an unknown kind or too many segments
+ *   EOPNOTSUPP     reserve, load or unload in a slot other than 0
+ *   EBUSY          reserve into a slot in use, or load into one loaded
+ *   ENOENT         load, switch to or unload an empty slot
+ *   ENOMEM         not enough free memory, or too scattered, for the slot
+ *   EADDRNOTAVAIL  a segment or the entry point outside the slot's memory
+ *   ERANGE         a swap slot's segments do not cover all of its memory
+ *   EALREADY       switch to the slot that runs
+ *   EIO            switch to a crashed slot
+ *   EFAULT         a bad user pointer
  */
 #ifndef _UAPI_LINUX_KEXEC_SLOTS_H
 #define _UAPI_LINUX_KEXEC_SLOTS_H
@@ -31,9 +45,16 @@ enum kexec_slot_state {
 	KEXEC_SLOT_CRASHED,
 };
 
+/*
+ * A resident slot owns its memory while it is loaded, so a switch copies
+ * none of it. A swap slot borrows one region of slot 0's memory while it
+ * runs; slot 0 keeps it in backup pages while it is away and swaps the two
+ * at each switch into or out of it, which goes through slot 0. Its
+ * segments must cover all of its memory.
+ */
 enum kexec_slot_kind {
-	KEXEC_SLOT_RESIDENT = 0,	/* owns its memory while loaded */
-	KEXEC_SLOT_SWAP,		/* swapped in and out at each switch */
+	KEXEC_SLOT_RESIDENT = 0,
+	KEXEC_SLOT_SWAP,
 };
 
 struct kexec_slot_range {
@@ -51,6 +72,12 @@ struct kexec_slot_info {
 	__u64 mem_size;			/* bytes of RAM, low window included */
 	__u64 times_entered;
 	__u64 last_entered_ns;		/* CLOCK_REALTIME of the last entry */
+	/*
+	 * How long the last switch into the slot took, from the request in
+	 * the slot it left to the slot's tasks running again; 0 until a
+	 * switch has entered it again (its first entry is its boot).
+	 */
+	__u64 last_switch_ns;
 	char name[KEXEC_SLOT_NAME_LEN];
 };
 

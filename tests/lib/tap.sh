@@ -21,6 +21,9 @@ check() {
 	if "$@"; then ok "$what"; else not_ok "$what"; fi
 }
 
+# A diagnostic line: a figure a scenario reports, not a check.
+tap_note() { echo "# $*"; }
+
 tap_skip_all() { echo "1..0 # SKIP $*"; exit 4; }
 
 tap_done() { [ "$tap_failed" -eq 0 ] || exit 1; exit 0; }

@@ -6,7 +6,6 @@
 # is intact, and that all its CPUs are back online.
 
 KS_STATE=/tmp/ks
-KS_PATTERN_MIB=${KS_PATTERN_MIB:-64}
 # A system stays this long between switches. Another system's turn (its
 # stay, its checks and two switches) lasts well over a second under TCG, so
 # a counter that ran while its system was away would move by 90 or more.
@@ -22,6 +21,9 @@ ks_arg() {
 	sed -n "s/.*[[:space:]]$1=\([^[:space:]]*\).*/\1/p" /proc/cmdline
 }
 ks_nonce=$(ks_arg ks.nonce)
+# A system with little RAM (a small memory slot) gets a smaller pattern.
+KS_PATTERN_MIB=$(ks_arg ks.pattern)
+KS_PATTERN_MIB=${KS_PATTERN_MIB:-64}
 
 # ks_fail MESSAGE: one line the host runner fails the scenario on.
 ks_fail() {

@@ -1,35 +1,46 @@
 # Helpers of the slot scenarios (sourced after lib.sh).
 #
-# TOUR visits every ordered pair of slots 0, 1, 2 once per cycle (an Euler
-# circuit of the complete directed graph): 0>1 1>2 2>0 0>2 2>1 1>0. The step
-# the tour is at is the number of switches so far: every entry into a slot
-# is counted in the slot directory, and the first one (slot 0's boot) is
-# no switch.
-TOUR="0 1 2 0 2 1"
+# TOUR visits every ordered pair of slots 0 to 4 once per cycle of 20
+# switches (an Euler circuit of the complete directed graph), and wraps
+# around to its start. The step the tour is at is the number of switches so
+# far: every entry into a slot is counted in the slot directory, and the
+# first one (slot 0's boot) is no switch.
+TOUR="0 1 0 2 0 3 0 4 1 2 1 3 1 4 2 3 2 4 3 4"
+TOUR_LEN=20
 
 slot_name() {
-	case $1 in 0) echo alpha ;; 1) echo bravo ;; 2) echo charlie ;; esac
+	set -- $1 alpha bravo charlie delta echo
+	shift $(($1 + 1))
+	echo "$1"
 }
 
+# kswitch list: SLOT STATE KIND MEM(MiB) ENTERED LAST SWITCH(ms) NAME; the
+# running slot is marked with a star.
 slot_self() {
 	kswitch list | sed -n 's/^\*\([0-9]*\) .*/\1/p'
 }
 
-# Entries counted in the ENTERED column of kswitch list, minus the boot.
+# Entries counted in the ENTERED column, minus the boot.
 tour_step() {
 	kswitch list | awk 'NR > 1 { n += $5 } END { print n - 1 }'
 }
 
+# How long the switch into this system took, as its kernel recorded it.
+switch_time() {
+	kswitch list | awk '$1 ~ /^\*/ { print $7 }'
+}
+
 # Switch to the slot after this step's one; returns when this system runs
-# again.
+# again, and reports how long that switch took.
 tour_switch() {
 	local step next
 	step=$(tour_step)
 	set -- $TOUR
-	shift $(((step + 1) % 6))
+	shift $(((step + 1) % TOUR_LEN))
 	next=$1
 	sleep "$KS_STAY"
 	ks_before_switch
 	echo "$ks_name: step $step, switching to slot $next"
 	kswitch "$next" || ks_fail "step $step: kswitch $next failed"
+	echo "$ks_name: switch in took $(switch_time) ms"
 }

@@ -2,11 +2,9 @@
 # that this system's RAM is what its slot was given, then follow the tour.
 . /usr/share/kswitch/tests/lib.sh
 . /usr/share/kswitch/tests/slots-lib.sh
+. /usr/share/kswitch/tests/slots-ram.sh
 
-ram=$(grep ' : System RAM$' /proc/iomem)
-echo "$ram" | sed "s/^/$ks_name: RAM /"
-echo "$ram" | head -n 1 | grep -q "^000$(slot_self)0000-000$(slot_self)ffff " ||
-	ks_fail "no low window of its own below 1 MiB"
+ks_check_slot_ram
 ks_start_agents
 round=0
 while true; do
