@@ -115,8 +115,7 @@ static void print_slot(const struct kexec_slot_info *info, unsigned int self)
 		       : "?",
 	       info->kind == KEXEC_SLOT_SWAP ? "swap" : "resident",
 	       (unsigned long long)(info->mem_size >> 20),
-	       (unsigned long long)info->times_entered, last, took,
-	       info->name);
+	       (unsigned long long)info->times_entered, last, took, info->name);
 }
 
 int cmd_list(int argc, char **argv)
