@@ -22,13 +22,16 @@ BZIMAGE := $(BUILD)/kernel/arch/x86/boot/bzImage
 GEN_INIT_CPIO := $(BUILD)/kernel/usr/gen_init_cpio
 GUEST_KSWITCH := $(BUILD)/guest-bin/kswitch
 GUEST_KSAGENT := $(BUILD)/guest-bin/ksagent
+GUEST_SLOTS_ERRNO := $(BUILD)/guest-bin/slots-errno
 GUEST_DEPS := Makefile tools/mkguest.sh tools/guest/init tools/guest/profile \
 	$(wildcard tests/vm/guest/*.sh) $(GUEST_KSWITCH) $(GUEST_KSAGENT) \
+	$(GUEST_SLOTS_ERRNO) \
 	$(KERNEL_KEY)
 # Every guest system has kswitch, the test agent, the reference loader and
 # cksum(1), the reference the physical-mode payload is checked against.
 GUEST_PROGRAMS := --exe $(GUEST_KSWITCH):/usr/sbin/kswitch \
 	--exe $(GUEST_KSAGENT):/usr/bin/ksagent --exe /sbin/kexec:/sbin/kexec \
+	--exe $(GUEST_SLOTS_ERRNO):/usr/bin/slots-errno \
 	--exe /usr/bin/cksum:/usr/bin/cksum
 
 all: kernel guests $(BUILD)/bin/kswitch
@@ -49,8 +52,12 @@ $(BUILD)/payloads/%.elf: tools/payloads/entry.S tools/payloads/%.c \
 	@mkdir -p $(@D)
 	$(CC) $(PAYLOAD_CFLAGS) -o $@ tools/payloads/entry.S tools/payloads/$*.c
 
-# The test agent runs inside the guests only.
+# The test agents run inside the guests only.
 $(GUEST_KSAGENT): tests/agents/ksagent.c | deps
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -static -o $@ $<
+$(GUEST_SLOTS_ERRNO): tests/agents/slots-errno.c include/linux/kexec_slots.h \
+		| deps
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) -static -o $@ $<
 

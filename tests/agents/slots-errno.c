@@ -1,0 +1,220 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * slots-errno: every bad request to /dev/kexec_slots gets its own errno and
+ * changes nothing. Runs in slot 0 with slot 1 loaded and slot 2 empty;
+ * prints TAP and exits 0 if every case passed, 1 if not.
+ *
+ * "Changes nothing" is checked by reading every slot's record
+ * (KEXEC_SLOT_IOC_INFO) before and after each request.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <linux/capability.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#include <linux/kexec.h>
+#include <linux/kexec_slots.h>
+
+#define LOADED_SLOT 1
+#define EMPTY_SLOT 2
+
+static int dev, tests, failed;
+
+static int snapshot(struct kexec_slot_info *infos)
+{
+	unsigned int i;
+
+	memset(infos, 0, sizeof(*infos) * KEXEC_SLOTS_MAX);
+	for (i = 0; i < KEXEC_SLOTS_MAX; i++) {
+		infos[i].slot = i;
+		if (ioctl(dev, KEXEC_SLOT_IOC_INFO, &infos[i]))
+			return -errno;
+	}
+	return 0;
+}
+
+/* Run @cmd with @arg; it must fail with @want and leave every slot alone. */
+static void expect(const char *what, unsigned long cmd, void *arg, int want)
+{
+	struct kexec_slot_info before[KEXEC_SLOTS_MAX], after[KEXEC_SLOTS_MAX];
+	int ret, err = 0;
+
+	snapshot(before);
+	ret = ioctl(dev, cmd, arg);
+	if (ret)
+		err = errno;
+	snapshot(after);
+	tests++;
+	if (ret == 0 || err != want) {
+		failed++;
+		printf("not ok %d - %s: got %s, wanted %s\n", tests, what,
+		       ret ? strerror(err) : "success", strerror(want));
+	} else if (memcmp(before, after, sizeof(before))) {
+		failed++;
+		printf("not ok %d - %s: %s, but the slots changed\n", tests,
+		       what, strerror(err));
+	} else {
+		printf("ok %d - %s: %s\n", tests, what, strerror(err));
+	}
+}
+
+static void reserve_cases(void)
+{
+	struct kexec_slot_reserve r;
+
+	memset(&r, 0, sizeof(r));
+	r.mem_size = 8 << 20;
+	r.slot = 0;
+	expect("reserve slot 0", KEXEC_SLOT_IOC_RESERVE, &r, EINVAL);
+	r.slot = KEXEC_SLOTS_MAX;
+	expect("reserve a slot past the last", KEXEC_SLOT_IOC_RESERVE, &r,
+	       EINVAL);
+	r.slot = EMPTY_SLOT;
+	r.mem_size = 0;
+	expect("reserve no memory", KEXEC_SLOT_IOC_RESERVE, &r, EINVAL);
+	r.mem_size = 8 << 20;
+	r.kind = 7;
+	expect("reserve an unknown kind", KEXEC_SLOT_IOC_RESERVE, &r, EINVAL);
+	r.kind = KEXEC_SLOT_RESIDENT;
+	r.slot = LOADED_SLOT;
+	expect("reserve a loaded slot", KEXEC_SLOT_IOC_RESERVE, &r, EBUSY);
+	r.slot = EMPTY_SLOT;
+	r.mem_size = 1ULL << 40;
+	expect("reserve 1 TiB, resident", KEXEC_SLOT_IOC_RESERVE, &r, ENOMEM);
+	r.kind = KEXEC_SLOT_SWAP;
+	expect("reserve 1 TiB, swap", KEXEC_SLOT_IOC_RESERVE, &r, ENOMEM);
+	expect("reserve with a bad pointer", KEXEC_SLOT_IOC_RESERVE, NULL,
+	       EFAULT);
+}
+
+static void load_cases(void)
+{
+	struct kexec_segment seg = { 0 };
+	struct kexec_slot_load l = {
+		.slot = EMPTY_SLOT,
+		.nr_segments = 1,
+		.segments = (uintptr_t)&seg,
+	};
+
+	expect("load an empty slot", KEXEC_SLOT_IOC_LOAD, &l, ENOENT);
+	l.slot = LOADED_SLOT;
+	expect("load a loaded slot", KEXEC_SLOT_IOC_LOAD, &l, EBUSY);
+	l.slot = 0;
+	expect("load slot 0", KEXEC_SLOT_IOC_LOAD, &l, EINVAL);
+	l.slot = EMPTY_SLOT;
+	l.nr_segments = 0;
+	expect("load no segments", KEXEC_SLOT_IOC_LOAD, &l, EINVAL);
+	l.nr_segments = KEXEC_SEGMENT_MAX + 1;
+	expect("load too many segments", KEXEC_SLOT_IOC_LOAD, &l, EINVAL);
+}
+
+/* Segments that do not fit a reserved slot; unloads it afterwards. */
+static void segment_cases(void)
+{
+	struct kexec_slot_reserve r = {
+		.slot = EMPTY_SLOT,
+		.kind = KEXEC_SLOT_SWAP,
+		.mem_size = 8 << 20,
+	};
+	struct kexec_segment seg = { 0 };
+	struct kexec_slot_load l = {
+		.slot = EMPTY_SLOT,
+		.nr_segments = 1,
+		.segments = (uintptr_t)&seg,
+	};
+	uint32_t slot = EMPTY_SLOT;
+
+	if (ioctl(dev, KEXEC_SLOT_IOC_RESERVE, &r)) {
+		printf("not ok %d - reserve an 8 MiB swap slot: %s\n", ++tests,
+		       strerror(errno));
+		failed++;
+		return;
+	}
+	seg.mem = (void *)(uintptr_t)r.ranges[0].start;
+	seg.memsz = r.ranges[0].size;
+	l.entry = r.ranges[0].start;
+	expect("load a swap slot whose segments leave memory out",
+	       KEXEC_SLOT_IOC_LOAD, &l, ERANGE);
+	seg.mem = (void *)(uintptr_t)(r.ranges[1].start + r.ranges[1].size);
+	expect("load a segment outside the slot", KEXEC_SLOT_IOC_LOAD, &l,
+	       EADDRNOTAVAIL);
+	l.entry = 0x100000000000ULL;
+	expect("load an entry point outside the slot", KEXEC_SLOT_IOC_LOAD, &l,
+	       EADDRNOTAVAIL);
+	ioctl(dev, KEXEC_SLOT_IOC_UNLOAD, &slot);
+}
+
+static void switch_unload_cases(void)
+{
+	uint32_t slot;
+
+	slot = 0;
+	expect("switch to the running slot", KEXEC_SLOT_IOC_SWITCH, &slot,
+	       EALREADY);
+	expect("unload slot 0", KEXEC_SLOT_IOC_UNLOAD, &slot, EINVAL);
+	slot = EMPTY_SLOT;
+	expect("switch to an empty slot", KEXEC_SLOT_IOC_SWITCH, &slot, ENOENT);
+	expect("unload an empty slot", KEXEC_SLOT_IOC_UNLOAD, &slot, ENOENT);
+	slot = KEXEC_SLOTS_MAX;
+	expect("switch to a slot past the last", KEXEC_SLOT_IOC_SWITCH, &slot,
+	       EINVAL);
+	expect("unload a slot past the last", KEXEC_SLOT_IOC_UNLOAD, &slot,
+	       EINVAL);
+	expect("an unknown request", _IO(KEXEC_SLOT_IOC_MAGIC, 99), NULL,
+	       ENOTTY);
+}
+
+/* Without CAP_SYS_BOOT nothing may change; listing still works. */
+static void privilege_cases(void)
+{
+	struct __user_cap_header_struct hdr = {
+		.version = _LINUX_CAPABILITY_VERSION_3,
+	};
+	struct __user_cap_data_struct data[2];
+	uint32_t slot = LOADED_SLOT;
+
+	if (syscall(SYS_capget, &hdr, data)) {
+		printf("not ok %d - capget: %s\n", ++tests, strerror(errno));
+		failed++;
+		return;
+	}
+	data[0].effective &= ~(1u << CAP_SYS_BOOT);
+	if (syscall(SYS_capset, &hdr, data)) {
+		printf("not ok %d - capset: %s\n", ++tests, strerror(errno));
+		failed++;
+		return;
+	}
+	expect("switch without CAP_SYS_BOOT", KEXEC_SLOT_IOC_SWITCH, &slot,
+	       EPERM);
+	expect("unload without CAP_SYS_BOOT", KEXEC_SLOT_IOC_UNLOAD, &slot,
+	       EPERM);
+}
+
+int main(void)
+{
+	struct kexec_slot_info infos[KEXEC_SLOTS_MAX];
+
+	dev = open("/dev/kexec_slots", O_RDWR);
+	if (dev < 0 || snapshot(infos)) {
+		printf("1..0 # SKIP /dev/kexec_slots: %s\n", strerror(errno));
+		return 4;
+	}
+	if (infos[LOADED_SLOT].state != KEXEC_SLOT_LOADED ||
+	    infos[EMPTY_SLOT].state != KEXEC_SLOT_EMPTY) {
+		printf("Bail out! want slot %d loaded and slot %d empty\n",
+		       LOADED_SLOT, EMPTY_SLOT);
+		return 1;
+	}
+	reserve_cases();
+	load_cases();
+	segment_cases();
+	switch_unload_cases();
+	privilege_cases();
+	printf("1..%d\n", tests);
+	return failed ? 1 : 0;
+}
