@@ -169,7 +169,7 @@ static void switch_unload_cases(void)
 	       ENOTTY);
 }
 
-/* Without CAP_SYS_BOOT nothing may change; listing still works. */
+/* Without CAP_SYS_BOOT nothing may change (expect() still lists). */
 static void privilege_cases(void)
 {
 	struct __user_cap_header_struct hdr = {

@@ -19,10 +19,12 @@ mem_free() {
 		END { print n * 4 }' /proc/zoneinfo
 }
 
+# load_slot SLOT KIND SIZE PATTERN SCENARIO SYSTEM [NAME]
 load_slot() {
-	local slot=$1 kind=$2 size=$3 pattern=$4 scenario=$5 name=$6 swap=
+	local slot=$1 kind=$2 size=$3 pattern=$4 scenario=$5 system=$6
+	local name=${7:-$6} swap=
 	[ "$kind" = swap ] && swap=--swap
-	kswitch load "$slot" /boot/bzImage --initrd "/boot/${name%-again}.cpio.gz" \
+	kswitch load "$slot" /boot/bzImage --initrd "/boot/$system.cpio.gz" \
 		--mem "$size" --name "$name" $swap \
 		--append "console=ttyS0 panic=-1 ks.scenario=$scenario ks.nonce=$ks_nonce ks.pattern=$pattern ks.size=$size" ||
 		ks_fail "kswitch load $slot ($name) failed"
@@ -53,7 +55,7 @@ kswitch list
 
 # Slot 1 is suspended now: put another system in its place.
 kswitch unload 1 || ks_fail "kswitch unload 1 failed"
-load_slot 1 resident 64M 16 slots-visit bravo-again
+load_slot 1 resident 64M 16 slots-visit bravo bravo-again
 kswitch 1 || ks_fail "kswitch 1 (the system loaded again) failed"
 kswitch list
 kswitch list | awk '$1 == 1 && $2 == "suspended" && $5 == 1 &&
