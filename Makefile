@@ -9,12 +9,13 @@
 # Everything built, unpacked, booted or logged goes to $(BUILD).
 
 BUILD ?= $(CURDIR)/build
-C_SOURCES = $(wildcard switcher/*.[ch] tests/agents/*.c tests/unit/*.[ch] \
+C_SOURCES = $(wildcard switcher/*.[ch] slots/*.[ch] tests/agents/*.c \
+	tests/unit/*.[ch] \
 	tools/payloads/*.c)
 export KSWITCH_BUILD := $(BUILD)
 
 CFLAGS ?= -O2 -g
-CFLAGS += -std=gnu11 -Wall -Wextra -Werror -Iinclude
+CFLAGS += -std=gnu11 -Wall -Wextra -Werror -Iinclude -Islots
 
 KERNEL_FRAGMENTS := kernel-patches/kswitch.config tests/vm/config
 KERNEL_KEY := $(BUILD)/kernel/.kswitch-key

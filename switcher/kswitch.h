@@ -9,21 +9,58 @@
 #include <stdint.h>
 
 #include "e820.h"
+#include "slots.h"
 
-/* Exit codes; docs/kswitch.md lists them for users. */
+/*
+ * Exit codes, one per kind of bad request so that scripts can tell them
+ * apart; docs/kswitch.md and kswitch(8) list them for users.
+ */
 enum kswitch_exit {
 	KSWITCH_EXIT_OK = 0,
 	KSWITCH_EXIT_FAILURE = 1, /* the request was valid but failed */
 	KSWITCH_EXIT_USAGE = 2, /* unknown command or bad arguments */
-	KSWITCH_EXIT_BAD_IMAGE = 3, /* missing file, or not a usable kernel */
-	KSWITCH_EXIT_NO_MEMORY = 4, /* not enough memory for the request */
-	KSWITCH_EXIT_NO_PRIVILEGE = 5, /* needs CAP_SYS_BOOT (root) */
-	KSWITCH_EXIT_STATE = 6, /* nothing loaded, or the wrong state for it */
+	KSWITCH_EXIT_NO_SLOT = 3, /* no slot of that number or name */
+	KSWITCH_EXIT_SLOT_IN_USE = 4, /* load into a slot that is not empty */
+	KSWITCH_EXIT_NO_FILE = 5, /* a kernel, initrd or payload is missing */
+	KSWITCH_EXIT_NOT_KERNEL = 6, /* not a bzImage (or payload ELF) */
+	KSWITCH_EXIT_TRUNCATED = 7, /* an image cut short */
+	KSWITCH_EXIT_NO_MEMORY = 8, /* not enough free memory */
+	KSWITCH_EXIT_SLOT_EMPTY = 9, /* switch to or unload an empty slot */
+	KSWITCH_EXIT_SLOT_CURRENT = 10, /* switch to the slot that runs */
+	KSWITCH_EXIT_SLOT_CRASHED = 11, /* switch to a crashed slot */
+	KSWITCH_EXIT_SLOT_RUNNING = 12, /* unload the slot that runs */
+	KSWITCH_EXIT_BAD_PROFILE = 13, /* a malformed slot profile */
+	KSWITCH_EXIT_NO_PRIVILEGE = 14, /* needs CAP_SYS_BOOT (root) */
+	KSWITCH_EXIT_WRONG_SYSTEM = 15, /* only slot 0, or no slots at all */
+	KSWITCH_EXIT_NOTHING_LOADED = 16, /* jump with nothing to jump to */
+};
+
+/* What a request was, for explaining its errno (ks_explain()). */
+enum ks_request {
+	KS_REQ_SWITCH,
+	KS_REQ_LOAD,
+	KS_REQ_UNLOAD,
+	KS_REQ_SCAN,
+};
+
+/*
+ * One line for the user, without the "kswitch: " prefix, saying what was
+ * wrong with @req and what to do, for errno @err; @what names the slot (or
+ * the kernel, for a load). Returns the exit code that goes with it. The
+ * commands print it; the menu shows it on its status line.
+ */
+int ks_explain(enum ks_request req, const char *what, int err, char *msg,
+	       size_t size);
+
+/* What every command gets besides its arguments: the global options. */
+struct ks_context {
+	struct ks_slot_source *src; /* the kernel, or --slots-file */
+	const char *profile_dir; /* --profiles, default KS_PROFILE_DIR */
 };
 
 struct kswitch_cmd {
 	const char *name;
-	int (*handler)(int argc, char **argv);
+	int (*handler)(int argc, char **argv, struct ks_context *ctx);
 	const char *args; /* one-line grammar of the arguments */
 	const char *summary;
 };

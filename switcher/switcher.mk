@@ -1,11 +1,13 @@
 # kswitch, built twice: for the host (tests) and static for the guests.
 # Included from the top-level Makefile.
 
-KSWITCH_SRCS := $(addprefix switcher/,kswitch.c sysinfo.c cmd_status.c \
-	cmd_load.c cmd_jump.c cmd_call.c cmd_slots.c payload.c loader.c bzimage.c e820.c kexec_syscall.c \
-	jump_entry.S)
-KSWITCH_LIBS := -lelf -lz
-KSWITCH_HDRS := $(wildcard switcher/*.h include/*/*.h)
+KSWITCH_SRCS := $(addprefix switcher/,kswitch.c errors.c sysinfo.c \
+	cmd_status.c cmd_load.c cmd_jump.c cmd_call.c cmd_slots.c cmd_up.c \
+	cmd_menu.c menu.c menu_screen.c slot_kernel.c payload.c loader.c \
+	bzimage.c e820.c kexec_syscall.c jump_entry.S) \
+	$(addprefix slots/,slots.c profile.c slots_file.c)
+KSWITCH_LIBS := -lelf -lz -lncursesw -ltinfo
+KSWITCH_HDRS := $(wildcard switcher/*.h slots/*.h include/*/*.h)
 
 $(BUILD)/bin/kswitch: $(KSWITCH_SRCS) $(KSWITCH_HDRS) | deps
 	@mkdir -p $(@D)

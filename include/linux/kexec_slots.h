@@ -79,6 +79,8 @@ struct kexec_slot_info {
 	 */
 	__u64 last_switch_ns;
 	char name[KEXEC_SLOT_NAME_LEN];
+	__u32 hotkey;			/* '0'..'9', or 0 for none */
+	__u32 pad;
 };
 
 /*
@@ -92,7 +94,7 @@ struct kexec_slot_reserve {
 	__u64 mem_size;			/* bytes, besides the low window */
 	char name[KEXEC_SLOT_NAME_LEN];
 	__u32 nr_ranges;		/* out */
-	__u32 pad;
+	__u32 hotkey;			/* '0'..'9', or 0 for none */
 	struct kexec_slot_range ranges[KEXEC_SLOT_MAX_RANGES];	/* out */
 	/*
 	 * Out: the slot directory's physical address, for the slot kernel's

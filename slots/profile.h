@@ -1,0 +1,83 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Slot profiles: one small file per system that kswitch can load into a
+ * memory slot, under /etc/kswitch/slots.d/ (kswitch.conf(5)):
+ *
+ *   # bravo: the demo's resident system
+ *   name    = bravo
+ *   kernel  = /boot/bzImage
+ *   initrd  = /boot/bravo.cpio.gz
+ *   cmdline = quiet
+ *   memory  = 160M
+ *   kind    = resident
+ *   slot    = 1
+ *   hotkey  = 1
+ *
+ * Nothing here prints: a malformed profile is described in a struct
+ * ks_profile_error (file, line, problem) and the others still load.
+ */
+#ifndef KSWITCH_PROFILE_H
+#define KSWITCH_PROFILE_H
+
+#include <stdint.h>
+
+#include "slots.h"
+
+#define KS_PROFILE_DIR "/etc/kswitch/slots.d"
+#define KS_PROFILE_SUFFIX ".conf"
+#define KS_PATH_LEN 256
+#define KS_CMDLINE_LEN 1024
+#define KS_PROFILE_MEM_DEFAULT (256ULL << 20)
+
+struct ks_profile {
+	char file[KS_PATH_LEN]; /* where it was read from; "" if none */
+	char name[KEXEC_SLOT_NAME_LEN];
+	char kernel[KS_PATH_LEN];
+	char initrd[KS_PATH_LEN]; /* "": none */
+	char cmdline[KS_CMDLINE_LEN];
+	uint64_t mem_size; /* bytes */
+	unsigned int kind; /* enum kexec_slot_kind */
+	unsigned int slot; /* 1..KEXEC_SLOTS_MAX-1; 0: the first empty */
+	unsigned int hotkey; /* '0'..'9'; 0: the digit of its slot */
+};
+
+struct ks_profile_error {
+	char file[KS_PATH_LEN];
+	unsigned int line; /* 0: the file as a whole */
+	char problem[160]; /* "unknown key 'foo'", ... */
+};
+
+/* Profiles read from a directory, and the files that were refused. */
+struct ks_profile_set {
+	struct ks_profile *profile;
+	unsigned int nr;
+	struct ks_profile_error *error;
+	unsigned int nr_errors;
+};
+
+/* "256M", "1G", "65536K" or bytes, not zero. Returns 0, or -EINVAL. */
+int ks_parse_size(const char *arg, uint64_t *size);
+
+/*
+ * Read the profile at @path. Returns 0; -EINVAL for a malformed one, with
+ * *@err saying where and what; or -errno if it cannot be read (also in
+ * *@err).
+ */
+int ks_profile_read(const char *path, struct ks_profile *profile,
+		    struct ks_profile_error *err);
+
+/*
+ * Read every *.conf of @dir in file name order. A malformed profile, or
+ * one that takes a name, slot or hotkey an earlier one has, is left out
+ * and described in set->error; the others are in set->profile. Returns 0
+ * (also when some were refused, or @dir does not exist: an empty set), or
+ * -ENOMEM. Free with ks_profiles_free().
+ */
+int ks_profiles_read_dir(const char *dir, struct ks_profile_set *set);
+void ks_profiles_free(struct ks_profile_set *set);
+
+/* The profile named @name, or NULL. */
+const struct ks_profile *ks_profile_find(const struct ks_profile_set *set,
+					 const char *name);
+
+#endif /* KSWITCH_PROFILE_H */

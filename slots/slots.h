@@ -1,0 +1,90 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The slot model: what kswitch knows of every memory slot, whichever source
+ * it came from (the kernel's slot directory, or a slots file written by
+ * 'kswitch list --json'), and the requests it can make of that source.
+ * Nothing here prints or draws: every function returns 0 or -errno, and the
+ * commands and the menu decide what to tell the user.
+ */
+#ifndef KSWITCH_SLOTS_H
+#define KSWITCH_SLOTS_H
+
+#include <linux/kexec_slots.h>
+#include <stdint.h>
+#include <stdio.h>
+
+/* One slot, as the kernel's KEXEC_SLOT_IOC_INFO reports it. */
+struct ks_slot {
+	unsigned int slot;
+	unsigned int state; /* enum kexec_slot_state */
+	unsigned int kind; /* enum kexec_slot_kind */
+	unsigned int hotkey; /* '0'..'9': the chord's digit; 0: none */
+	uint64_t mem_size; /* bytes of RAM, low window included */
+	uint64_t times_entered;
+	uint64_t last_entered_ns; /* CLOCK_REALTIME; 0: never */
+	uint64_t last_switch_ns; /* 0: not yet switched into */
+	char name[KEXEC_SLOT_NAME_LEN];
+};
+
+/* Every slot at one moment, and which one this system runs in. */
+struct ks_slot_table {
+	unsigned int self;
+	struct ks_slot slot[KEXEC_SLOTS_MAX];
+};
+
+/* "empty", "loaded", ...; "?" for a state this build does not know. */
+const char *ks_slot_state_name(unsigned int state);
+/* "resident" or "swap"; "?" otherwise. */
+const char *ks_slot_kind_name(unsigned int kind);
+
+/*
+ * The slot @arg names: a number 0..KEXEC_SLOTS_MAX-1, or the name of a
+ * slot that is not empty. Returns 0, or -ENOENT (no slot of that name or
+ * number).
+ */
+int ks_slot_lookup(const struct ks_slot_table *table, const char *arg,
+		   unsigned int *slot);
+
+/*
+ * The table as JSON, the format of 'kswitch list --json' (docs/kswitch.md):
+ *   {"self": 0, "slots": [{"slot": 0, "name": "alpha", "state": "running",
+ *     "kind": "resident", "mem_bytes": 0, "hotkey": "0", "entered": 1,
+ *     "last_entered_ns": 0, "last_switch_ns": 0}, ...]}
+ * with every slot, empty ones included, in order.
+ */
+int ks_slot_table_write_json(const struct ks_slot_table *table, FILE *out);
+/* Read it back; -EBADMSG if @in is not such a table. */
+int ks_slot_table_read_json(FILE *in, struct ks_slot_table *table);
+
+struct ks_profile;
+
+/*
+ * A source of slot data, and where requests about slots go: the kernel
+ * (switcher/slot_kernel.c) or a slots file (slots/slots_file.c). Errors are
+ * the kernel's errnos of include/linux/kexec_slots.h, so that callers
+ * explain them one way whatever the source.
+ */
+struct ks_slot_source_ops {
+	int (*scan)(void *priv, struct ks_slot_table *table);
+	/* Switch to @slot; returns when this system runs again. */
+	int (*enter)(void *priv, unsigned int slot);
+	/* Load @profile into its slot, or the first empty one: *@slot. */
+	int (*load)(void *priv, const struct ks_profile *profile,
+		    unsigned int *slot);
+	int (*unload)(void *priv, unsigned int slot);
+};
+
+struct ks_slot_source {
+	const struct ks_slot_source_ops *ops;
+	void *priv;
+};
+
+/*
+ * A slots file as the source: it is read at each scan, and each request
+ * changes it as the kernel would change the slots (a switch counts an
+ * entry into the slot and returns at once). For tests, and for trying the
+ * menu on a machine without slots. @path must outlive @src.
+ */
+void ks_slots_file_source(struct ks_slot_source *src, const char *path);
+
+#endif /* KSWITCH_SLOTS_H */
