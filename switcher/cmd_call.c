@@ -15,17 +15,17 @@ static int report_call_error(const char *path, int err)
 	switch (err) {
 	case -ENOENT:
 		ks_error("cannot read payload '%s': %s", path, strerror(-err));
-		return KSWITCH_EXIT_BAD_IMAGE;
+		return KSWITCH_EXIT_NO_FILE;
 	case -ENOEXEC:
 		ks_error(
 			"'%s' is not an x86_64 ELF executable with page-aligned segments; link it with tools/payloads/payload.ld",
 			path);
-		return KSWITCH_EXIT_BAD_IMAGE;
+		return KSWITCH_EXIT_NOT_KERNEL;
 	case -ESRCH:
 		ks_error(
 			"'%s' has no ks_call_page_addr symbol; see docs/kexec-jump.md",
 			path);
-		return KSWITCH_EXIT_BAD_IMAGE;
+		return KSWITCH_EXIT_NOT_KERNEL;
 	case -E2BIG:
 		ks_error(
 			"the argument is too long for the call page; shorten it");
@@ -33,11 +33,11 @@ static int report_call_error(const char *path, int err)
 	case -EBUSY:
 		ks_error(
 			"a system is loaded, and a call would replace it; unload it first");
-		return KSWITCH_EXIT_STATE;
+		return KSWITCH_EXIT_SLOT_IN_USE;
 	case -ENOSYS:
 		ks_error(
 			"this kernel has no kexec call page; boot the kswitch kernel");
-		return KSWITCH_EXIT_STATE;
+		return KSWITCH_EXIT_WRONG_SYSTEM;
 	case -EPROTO:
 		ks_error("the payload did not run or refused its argument");
 		return KSWITCH_EXIT_FAILURE;
@@ -52,12 +52,13 @@ static int report_call_error(const char *path, int err)
 	}
 }
 
-int cmd_call(int argc, char **argv)
+int cmd_call(int argc, char **argv, struct ks_context *ctx)
 {
 	const char *arg = argc > 2 ? argv[2] : "";
 	uint64_t result;
 	int ret;
 
+	(void)ctx;
 	if (argc < 2 || argc > 3) {
 		ks_error(
 			"call takes a PAYLOAD and an optional ARG; see 'kswitch call --help'");

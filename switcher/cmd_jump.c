@@ -24,11 +24,12 @@ static int prepare_jump(void)
 	return ks_load_jump_back(entry);
 }
 
-int cmd_jump(int argc, char **argv)
+int cmd_jump(int argc, char **argv, struct ks_context *ctx)
 {
 	int ret;
 
 	(void)argv;
+	(void)ctx;
 	if (argc > 1) {
 		ks_error("jump takes no arguments; see 'kswitch jump --help'");
 		return KSWITCH_EXIT_USAGE;
@@ -42,7 +43,7 @@ int cmd_jump(int argc, char **argv)
 	case -ENOENT:
 		ks_error(
 			"nothing to jump to; load a system first with 'kswitch load KERNEL'");
-		return KSWITCH_EXIT_STATE;
+		return KSWITCH_EXIT_NOTHING_LOADED;
 	case -EPERM:
 		ks_error("switching needs CAP_SYS_BOOT; run kswitch as root");
 		return KSWITCH_EXIT_NO_PRIVILEGE;

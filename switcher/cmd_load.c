@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * kswitch load: load another system, into a memory slot (kswitch SLOT
- * switches to it) or, without a slot, as the one system kswitch jump
- * switches to and back.
+ * kswitch load: load another system into a memory slot, from its profile
+ * or named in full on the command line (kswitch SLOT switches to it); or,
+ * without a slot, as the one system kswitch jump switches to and back.
  */
 #include <errno.h>
 #include <getopt.h>
@@ -11,113 +11,112 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "kexec_syscall.h"
 #include "kswitch.h"
 #include "loader.h"
+#include "profile.h"
 
-#define DEFAULT_MEM_SIZE (256ULL << 20)
-
-/* "256M", "1G", "65536K" or bytes. Returns 0, or -EINVAL. */
-static int parse_size(const char *arg, uint64_t *size)
+/* Files are checked first, so that a missing one is named exactly. */
+static int check_readable(const char *path)
 {
-	char *end;
-	unsigned long long n;
-
-	errno = 0;
-	n = strtoull(arg, &end, 0);
-	if (errno || end == arg)
-		return -EINVAL;
-	switch (*end) {
-	case 'G':
-	case 'g':
-		n <<= 10; /* fall through */
-	case 'M':
-	case 'm':
-		n <<= 10; /* fall through */
-	case 'K':
-	case 'k':
-		n <<= 10;
-		end++;
-		break;
-	case '\0':
-		break;
-	default:
-		return -EINVAL;
-	}
-	if (*end || !n)
-		return -EINVAL;
-	*size = n;
-	return 0;
+	return access(path, R_OK) ? ks_fail(KS_REQ_LOAD, path, -errno) : 0;
 }
 
-static int check_readable(const char *what, const char *path)
+static int check_files(const struct ks_profile *p)
 {
-	if (!access(path, R_OK))
+	int ret = check_readable(p->kernel);
+
+	if (!ret && *p->initrd)
+		ret = check_readable(p->initrd);
+	return ret;
+}
+
+static int load_profile(struct ks_context *ctx, const struct ks_profile *p)
+{
+	unsigned int slot = p->slot;
+	int ret;
+
+	ret = check_files(p);
+	if (ret)
+		return ret;
+	ret = ctx->src->ops->load(ctx->src->priv, p, &slot);
+	if (ret)
+		return ks_fail(KS_REQ_LOAD, *p->file ? p->name : p->kernel,
+			       ret);
+	printf("loaded %s into slot %u\n", p->name, slot);
+	return KSWITCH_EXIT_OK;
+}
+
+/* kswitch load PROFILE */
+static int load_named_profile(struct ks_context *ctx, const char *name)
+{
+	struct ks_profile_set set;
+	const struct ks_profile *p;
+	int ret;
+
+	if (ks_profiles_read_dir(ctx->profile_dir, &set))
+		return ks_fail(KS_REQ_LOAD, name, -ENOMEM);
+	p = ks_profile_find(&set, name);
+	if (p) {
+		ret = load_profile(ctx, p);
+	} else {
+		ks_error("no profile '%s' in %s; 'kswitch up --check' lists them",
+			 name, ctx->profile_dir);
+		ret = KSWITCH_EXIT_NO_FILE;
+	}
+	ks_profiles_free(&set);
+	return ret;
+}
+
+/* kswitch load KERNEL ...: the peer of 'kswitch jump', not a slot. */
+static int load_peer(const struct ks_profile *p)
+{
+	struct ks_load_request req = {
+		.kernel = p->kernel,
+		.initrd = *p->initrd ? p->initrd : NULL,
+		.append = *p->cmdline ? p->cmdline : NULL,
+		.mem_size = p->mem_size,
+	};
+	struct ks_load_plan plan;
+	int ret;
+
+	ret = check_files(p);
+	if (ret)
+		return ret;
+	ret = ks_load_system(&req, &plan);
+	if (ret)
+		return ks_fail(KS_REQ_LOAD, p->kernel, ret);
+	printf("loaded %s: %llu MiB, kernel at 0x%llx; 'kswitch jump' switches to it\n",
+	       p->kernel, (unsigned long long)(p->mem_size >> 20),
+	       (unsigned long long)plan.ram[plan.main].start);
+	return KSWITCH_EXIT_OK;
+}
+
+static int copy_arg(char *dst, size_t size, const char *opt, const char *arg)
+{
+	if (strlen(arg) < size) {
+		strcpy(dst, arg);
 		return 0;
-	ks_error("cannot read %s '%s': %s", what, path, strerror(errno));
-	return KSWITCH_EXIT_BAD_IMAGE;
-}
-
-static int report_load_error(const struct ks_load_request *req, int err)
-{
-	switch (err) {
-	case -ENOEXEC:
-		ks_error(
-			"'%s' is not a 64-bit relocatable bzImage; give an x86_64 kernel image",
-			req->kernel);
-		return KSWITCH_EXIT_BAD_IMAGE;
-	case -EBADMSG:
-		ks_error("'%s' is cut short (truncated bzImage); copy it again",
-			 req->kernel);
-		return KSWITCH_EXIT_BAD_IMAGE;
-	case -ENOSPC:
-		ks_error(
-			"--mem %llu MiB is too small for this kernel and initrd; give it more",
-			(unsigned long long)(req->mem_size >> 20));
-		return KSWITCH_EXIT_NO_MEMORY;
-	case -ENOMEM:
-		ks_error(
-			"not enough free memory to set %llu MiB aside; free some or ask for less with --mem",
-			(unsigned long long)(req->mem_size >> 20));
-		return KSWITCH_EXIT_NO_MEMORY;
-	case -E2BIG:
-		ks_error(
-			"the command line is too long for this kernel; shorten --append");
-		return KSWITCH_EXIT_USAGE;
-	case -EPERM:
-		ks_error(
-			"loading a system needs CAP_SYS_BOOT; run kswitch as root");
-		return KSWITCH_EXIT_NO_PRIVILEGE;
-	case -EBUSY:
-		ks_error(
-			"that slot is in use; unload it first or pick an empty one ('kswitch list')");
-		return KSWITCH_EXIT_STATE;
-	case -ENODEV:
-		ks_error(
-			"this kernel has no memory slots; boot the kswitch kernel");
-		return KSWITCH_EXIT_STATE;
-	case -EOPNOTSUPP:
-		ks_error("slots are loaded from slot 0; switch there first");
-		return KSWITCH_EXIT_STATE;
-	default:
-		ks_error("cannot load '%s': %s", req->kernel, strerror(-err));
-		return KSWITCH_EXIT_FAILURE;
 	}
+	ks_error("%s is too long; see 'kswitch load --help'", opt);
+	return KSWITCH_EXIT_USAGE;
 }
 
-static void print_plan(const char *what, const struct ks_load_plan *plan)
+static int parse_hotkey(const char *arg, unsigned int *hotkey)
 {
-	uint64_t size = 0;
-	unsigned int i;
-
-	for (i = 0; i < plan->nr_ram; i++)
-		size += plan->ram[i].end - plan->ram[i].start;
-	printf("loaded %s: %llu MiB in %u ranges, kernel at 0x%llx\n", what,
-	       (unsigned long long)(size >> 20), plan->nr_ram,
-	       (unsigned long long)plan->ram[plan->main].start);
+	if (!strcmp(arg, "none")) {
+		*hotkey = '-';
+		return 0;
+	}
+	if (arg[0] >= '0' && arg[0] <= '9' && !arg[1]) {
+		*hotkey = (unsigned int)arg[0];
+		return 0;
+	}
+	ks_error("--hotkey '%s' is not one digit 0-9 or none", arg);
+	return KSWITCH_EXIT_USAGE;
 }
 
-int cmd_load(int argc, char **argv)
+/* The options of a load named in full, into @p. */
+static int parse_options(int argc, char **argv, struct ks_profile *p)
 {
 	static const struct option options[] = {
 		{ "initrd", required_argument, NULL, 'i' },
@@ -125,66 +124,103 @@ int cmd_load(int argc, char **argv)
 		{ "mem", required_argument, NULL, 'm' },
 		{ "name", required_argument, NULL, 'n' },
 		{ "swap", no_argument, NULL, 's' },
+		{ "hotkey", required_argument, NULL, 'k' },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct ks_load_request req = { .mem_size = DEFAULT_MEM_SIZE };
-	const char *name = NULL;
-	struct ks_load_plan plan;
-	unsigned int slot = 0, kind = KEXEC_SLOT_RESIDENT;
-	int opt, ret;
+	int opt, ret = 0;
 
-	while ((opt = getopt_long(argc, argv, "", options, NULL)) != -1) {
+	while (!ret &&
+	       (opt = getopt_long(argc, argv, "", options, NULL)) != -1) {
 		switch (opt) {
 		case 'i':
-			req.initrd = optarg;
+			ret = copy_arg(p->initrd, sizeof(p->initrd), "--initrd",
+				       optarg);
 			break;
 		case 'a':
-			req.append = optarg;
+			ret = copy_arg(p->cmdline, sizeof(p->cmdline),
+				       "--append", optarg);
 			break;
 		case 'n':
-			name = optarg;
+			ret = copy_arg(p->name, sizeof(p->name), "--name",
+				       optarg);
 			break;
 		case 's':
-			kind = KEXEC_SLOT_SWAP;
+			p->kind = KEXEC_SLOT_SWAP;
+			break;
+		case 'k':
+			ret = parse_hotkey(optarg, &p->hotkey);
 			break;
 		case 'm':
-			if (!parse_size(optarg, &req.mem_size))
-				break;
-			ks_error(
-				"--mem '%s' is not a size; write it like 256M or 1G",
-				optarg);
-			return KSWITCH_EXIT_USAGE;
+			if (ks_parse_size(optarg, &p->mem_size)) {
+				ks_error("--mem '%s' is not a size; write it like 256M or 1G",
+					 optarg);
+				ret = KSWITCH_EXIT_USAGE;
+			}
+			break;
 		default:
 			ks_error("see 'kswitch load --help'");
-			return KSWITCH_EXIT_USAGE;
+			ret = KSWITCH_EXIT_USAGE;
 		}
 	}
-	if (argc - optind == 2 && !ks_parse_slot(argv[optind], &slot) && slot) {
+	return ret;
+}
+
+/* A slot to load into: 1 .. KEXEC_SLOTS_MAX - 1. */
+static int parse_load_slot(const char *arg, unsigned int *slot)
+{
+	char *end;
+	unsigned long n;
+
+	errno = 0;
+	n = strtoul(arg, &end, 10);
+	if (errno || end == arg || *end || !n || n >= KEXEC_SLOTS_MAX)
+		return -ENXIO;
+	*slot = (unsigned int)n;
+	return 0;
+}
+
+/* SLOT KERNEL, or KERNEL alone. */
+static int parse_operands(int argc, char **argv, struct ks_profile *p)
+{
+	int n = argc - optind;
+
+	if (n == 2) {
+		if (parse_load_slot(argv[optind], &p->slot))
+			return ks_fail(KS_REQ_LOAD, argv[optind], -ENXIO);
 		optind++;
-	} else if (argc - optind != 1) {
-		ks_error(
-			"load takes [SLOT] KERNEL, SLOT 1 to %d; see 'kswitch load --help'",
-			KEXEC_SLOTS_MAX - 1);
+	} else if (n != 1) {
+		ks_error("load takes PROFILE, SLOT KERNEL or KERNEL; see 'kswitch load --help'");
 		return KSWITCH_EXIT_USAGE;
 	}
-	if (kind == KEXEC_SLOT_SWAP && !slot) {
-		ks_error("--swap is for a slot; give SLOT before KERNEL");
-		return KSWITCH_EXIT_USAGE;
-	}
-	req.kernel = argv[optind];
-	ret = check_readable("kernel", req.kernel);
-	if (!ret && req.initrd)
-		ret = check_readable("initrd", req.initrd);
+	return copy_arg(p->kernel, sizeof(p->kernel), "KERNEL", argv[optind]);
+}
+
+/* A profile name has no '/' and is not a number (profile.h). */
+static int is_profile_name(const char *arg)
+{
+	return !strchr(arg, '/') && !(arg[0] >= '0' && arg[0] <= '9');
+}
+
+int cmd_load(int argc, char **argv, struct ks_context *ctx)
+{
+	struct ks_profile p = { .mem_size = KS_PROFILE_MEM_DEFAULT };
+	int ret;
+
+	if (argc == 2 && is_profile_name(argv[1]) && access(argv[1], F_OK))
+		return load_named_profile(ctx, argv[1]);
+	ret = parse_options(argc, argv, &p);
+	if (!ret)
+		ret = parse_operands(argc, argv, &p);
 	if (ret)
 		return ret;
-
-	if (slot)
-		ret = ks_load_slot(slot, kind, name ? name : req.kernel, &req,
-				   &plan);
-	else
-		ret = ks_load_system(&req, &plan);
-	if (ret)
-		return report_load_error(&req, ret);
-	print_plan(req.kernel, &plan);
-	return KSWITCH_EXIT_OK;
+	if (!p.slot) {
+		if (p.kind == KEXEC_SLOT_SWAP || *p.name || p.hotkey) {
+			ks_error("--swap, --name and --hotkey are for a slot; give SLOT before KERNEL");
+			return KSWITCH_EXIT_USAGE;
+		}
+		return load_peer(&p);
+	}
+	if (!*p.name)
+		snprintf(p.name, sizeof(p.name), "slot%u", p.slot);
+	return load_profile(ctx, &p);
 }

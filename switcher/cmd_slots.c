@@ -4,143 +4,115 @@
  */
 #include <errno.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
-#include "kexec_syscall.h"
 #include "kswitch.h"
 
-static const char *const state_names[] = {
-	[KEXEC_SLOT_EMPTY] = "empty",
-	[KEXEC_SLOT_RESERVED] = "reserved",
-	[KEXEC_SLOT_LOADED] = "loaded",
-	[KEXEC_SLOT_RUNNING] = "running",
-	[KEXEC_SLOT_SUSPENDED] = "suspended",
-	[KEXEC_SLOT_CRASHED] = "crashed",
-};
-
-int ks_parse_slot(const char *arg, unsigned int *slot)
+static int scan(struct ks_context *ctx, struct ks_slot_table *table)
 {
-	char *end;
-	unsigned long n;
-
-	errno = 0;
-	n = strtoul(arg, &end, 10);
-	if (errno || end == arg || *end || n >= KEXEC_SLOTS_MAX)
-		return -EINVAL;
-	*slot = (unsigned int)n;
-	return 0;
+	return ctx->src->ops->scan(ctx->src->priv, table);
 }
 
-static int report_slot_error(unsigned int slot, int err)
+/* The slot @arg names, or the exit code of a line saying it names none. */
+static int lookup(struct ks_context *ctx, enum ks_request req,
+		  const char *arg, struct ks_slot_table *table,
+		  unsigned int *slot)
 {
-	switch (err) {
-	case -ENODEV:
-		ks_error(
-			"this kernel has no memory slots; boot the kswitch kernel");
-		return KSWITCH_EXIT_STATE;
-	case -ENOENT:
-		ks_error("slot %u is empty; load a system into it first", slot);
-		return KSWITCH_EXIT_STATE;
-	case -EALREADY:
-		ks_error("slot %u is the one running; name another", slot);
-		return KSWITCH_EXIT_STATE;
-	case -EIO:
-		ks_error("slot %u has crashed; unload it and load it again",
-			 slot);
-		return KSWITCH_EXIT_STATE;
-	case -EBUSY:
-		ks_error("slot %u is running; switch away from it first", slot);
-		return KSWITCH_EXIT_STATE;
-	case -EOPNOTSUPP:
-		ks_error(
-			"slots are loaded and unloaded from slot 0; switch there first");
-		return KSWITCH_EXIT_STATE;
-	case -EPERM:
-		ks_error("this needs CAP_SYS_BOOT; run kswitch as root");
-		return KSWITCH_EXIT_NO_PRIVILEGE;
-	default:
-		ks_error("slot %u: %s", slot, strerror(-err));
-		return KSWITCH_EXIT_FAILURE;
-	}
-}
-
-int cmd_switch(int argc, char **argv)
-{
-	unsigned int slot;
 	int ret;
 
-	if (argc != 1 || ks_parse_slot(argv[0], &slot)) {
-		ks_error("'%s' is no slot; slots are 0 to %d", argv[0],
-			 KEXEC_SLOTS_MAX - 1);
+	ret = scan(ctx, table);
+	if (ret)
+		return ks_fail(KS_REQ_SCAN, ctx->src_name, ret);
+	if (ks_slot_lookup(table, arg, slot))
+		return ks_fail(req, arg, -ENXIO);
+	return KSWITCH_EXIT_OK;
+}
+
+int cmd_switch(int argc, char **argv, struct ks_context *ctx)
+{
+	struct ks_slot_table table;
+	unsigned int slot;
+	char what[16];
+	int ret;
+
+	if (argc != 1) {
+		ks_error("'kswitch SLOT' takes one slot; 'kswitch help' lists the commands");
 		return KSWITCH_EXIT_USAGE;
 	}
-	ret = ks_slot_switch(slot);
-	return ret ? report_slot_error(slot, ret) : KSWITCH_EXIT_OK;
+	ret = lookup(ctx, KS_REQ_SWITCH, argv[0], &table, &slot);
+	if (ret)
+		return ret;
+	snprintf(what, sizeof(what), "%u", slot);
+	ret = ctx->src->ops->enter(ctx->src->priv, slot);
+	return ret ? ks_fail(KS_REQ_SWITCH, what, ret) : KSWITCH_EXIT_OK;
 }
 
-int cmd_unload(int argc, char **argv)
+int cmd_unload(int argc, char **argv, struct ks_context *ctx)
 {
+	struct ks_slot_table table;
 	unsigned int slot;
+	char what[16];
 	int ret;
 
-	if (argc != 2 || ks_parse_slot(argv[1], &slot)) {
+	if (argc != 2) {
 		ks_error("unload takes one SLOT; see 'kswitch unload --help'");
 		return KSWITCH_EXIT_USAGE;
 	}
-	if (!slot) {
-		ks_error(
-			"slot 0 is the system the machine booted; it cannot be unloaded");
-		return KSWITCH_EXIT_STATE;
-	}
-	ret = ks_slot_unload(slot);
-	return ret ? report_slot_error(slot, ret) : KSWITCH_EXIT_OK;
+	ret = lookup(ctx, KS_REQ_UNLOAD, argv[1], &table, &slot);
+	if (ret)
+		return ret;
+	snprintf(what, sizeof(what), "%u", slot);
+	/* The kernel refuses both too, but with no word of why. */
+	if (slot == table.self)
+		return ks_fail(KS_REQ_UNLOAD, what, -EBUSY);
+	if (!slot)
+		return ks_fail(KS_REQ_UNLOAD, what, -EOPNOTSUPP);
+	ret = ctx->src->ops->unload(ctx->src->priv, slot);
+	return ret ? ks_fail(KS_REQ_UNLOAD, what, ret) : KSWITCH_EXIT_OK;
 }
 
-static void print_slot(const struct kexec_slot_info *info, unsigned int self)
+static void print_slot(const struct ks_slot *s, unsigned int self)
 {
-	char last[32] = "-", took[16] = "-";
-	time_t t = (time_t)(info->last_entered_ns / 1000000000ull);
+	char last[32] = "-", took[16] = "-", key[8] = "-";
+	time_t t = (time_t)(s->last_entered_ns / 1000000000ull);
 
-	if (info->last_entered_ns)
+	if (s->last_entered_ns)
 		strftime(last, sizeof(last), "%H:%M:%S", localtime(&t));
-	if (info->last_switch_ns)
-		snprintf(took, sizeof(took), "%.1f",
-			 info->last_switch_ns / 1e6);
-	printf("%c%-4u %-10s %-9s %8llu %8llu  %-9s %10s  %s\n",
-	       info->slot == self ? '*' : ' ', info->slot,
-	       info->state < sizeof(state_names) / sizeof(state_names[0])
-		       ? state_names[info->state]
-		       : "?",
-	       info->kind == KEXEC_SLOT_SWAP ? "swap" : "resident",
-	       (unsigned long long)(info->mem_size >> 20),
-	       (unsigned long long)info->times_entered, last, took, info->name);
+	if (s->last_switch_ns)
+		snprintf(took, sizeof(took), "%.1f", s->last_switch_ns / 1e6);
+	if (s->hotkey)
+		snprintf(key, sizeof(key), "%c", s->hotkey);
+	printf("%c%-4u %-10s %-9s %8llu %8llu  %-9s %10s  %-6s %s\n",
+	       s->slot == self ? '*' : ' ', s->slot,
+	       ks_slot_state_name(s->state), ks_slot_kind_name(s->kind),
+	       (unsigned long long)(s->mem_size >> 20),
+	       (unsigned long long)s->times_entered, last, took, key, s->name);
 }
 
-int cmd_list(int argc, char **argv)
+int cmd_list(int argc, char **argv, struct ks_context *ctx)
 {
-	struct kexec_slot_info info;
-	unsigned int slot, self;
-	int ret;
+	struct ks_slot_table table;
+	unsigned int slot;
+	int json = 0, ret;
 
-	(void)argv;
-	if (argc > 1) {
-		ks_error("list takes no arguments; see 'kswitch list --help'");
+	if (argc == 2 && !strcmp(argv[1], "--json")) {
+		json = 1;
+	} else if (argc > 1) {
+		ks_error("list takes only --json; see 'kswitch list --help'");
 		return KSWITCH_EXIT_USAGE;
 	}
-	ret = ks_slot_self(&self);
+	ret = scan(ctx, &table);
 	if (ret)
-		return report_slot_error(0, ret);
-	printf(" %-4s %-10s %-9s %8s %8s  %-9s %10s  %s\n", "SLOT", "STATE",
-	       "KIND", "MEM(MiB)", "ENTERED", "LAST", "SWITCH(ms)", "NAME");
-	for (slot = 0; slot < KEXEC_SLOTS_MAX; slot++) {
-		memset(&info, 0, sizeof(info));
-		info.slot = slot;
-		ret = ks_slot_info(&info);
-		if (ret)
-			return report_slot_error(slot, ret);
-		print_slot(&info, self);
-	}
+		return ks_fail(KS_REQ_SCAN, ctx->src_name, ret);
+	if (json)
+		return ks_slot_table_write_json(&table, stdout) ?
+			       KSWITCH_EXIT_FAILURE :
+			       KSWITCH_EXIT_OK;
+	printf(" %-4s %-10s %-9s %8s %8s  %-9s %10s  %-6s %s\n", "SLOT",
+	       "STATE", "KIND", "MEM(MiB)", "ENTERED", "LAST", "SWITCH(ms)",
+	       "HOTKEY", "NAME");
+	for (slot = 0; slot < KEXEC_SLOTS_MAX; slot++)
+		print_slot(&table.slot[slot], table.self);
 	return KSWITCH_EXIT_OK;
 }

@@ -28,7 +28,25 @@ static void print_kexec_state(void)
 		       "kexec:", ret ? "image loaded" : "no image loaded");
 }
 
-int cmd_status(int argc, char **argv)
+/* Which slot this is, and how many are loaded, if the kernel has slots. */
+static void print_slot_state(struct ks_context *ctx)
+{
+	struct ks_slot_table table;
+	unsigned int i, loaded = 0;
+	int ret;
+
+	ret = ctx->src->ops->scan(ctx->src->priv, &table);
+	if (ret) {
+		printf("%-10s none (%s)\n", "slot:", strerror(-ret));
+		return;
+	}
+	for (i = 1; i < KEXEC_SLOTS_MAX; i++)
+		loaded += table.slot[i].state != KEXEC_SLOT_EMPTY;
+	printf("%-10s %u (%s); %u of %u slots loaded\n", "slot:", table.self,
+	       table.slot[table.self].name, loaded, KEXEC_SLOTS_MAX - 1);
+}
+
+int cmd_status(int argc, char **argv, struct ks_context *ctx)
 {
 	struct utsname uts;
 	char name[256];
@@ -50,5 +68,6 @@ int cmd_status(int argc, char **argv)
 	printf("%-10s %s %s\n", "kernel:", uts.release, uts.version);
 	print_file_fact("cpus:", "/sys/devices/system/cpu/online");
 	print_kexec_state();
+	print_slot_state(ctx);
 	return KSWITCH_EXIT_OK;
 }

@@ -2,25 +2,32 @@
 /*
  * kswitch: keep several systems resident on one machine and switch between
  * them. main() parses the global options and dispatches to one cmd_<name>()
- * per command, as git and ip do.
+ * per command, as git and ip do; a first argument that is no command names
+ * a slot to switch to.
  */
+#include <getopt.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "kswitch.h"
+#include "profile.h"
 
 static const struct kswitch_cmd commands[] = {
+	{ "list", cmd_list, "[--json]",
+	  "list the memory slots, as a table or as JSON" },
 	{ "load", cmd_load,
-	  "[SLOT] KERNEL [--initrd FILE] [--append CMDLINE] [--mem SIZE] [--swap] [--name NAME]",
-	  "load a system into SLOT, or as the one to jump to" },
-	{ "list", cmd_list, "", "list the memory slots" },
+	  "PROFILE | SLOT KERNEL [--initrd FILE] [--append CMDLINE] [--mem SIZE] [--swap] [--name NAME] [--hotkey DIGIT] | KERNEL [--initrd FILE] [--append CMDLINE] [--mem SIZE]",
+	  "load a system into a slot (from its profile, or named in full), or as the one to jump to" },
 	{ "unload", cmd_unload, "SLOT", "unload the system in SLOT" },
-	{ "jump", cmd_jump, "", "switch to the other system and back" },
+	{ "up", cmd_up, "[--check]",
+	  "load every slot profile that is not loaded yet" },
+	{ "menu", cmd_menu, "", "choose a slot to switch to, in a full-screen menu" },
+	{ "status", cmd_status, "", "show this system, its slot and kexec state" },
+	{ "jump", cmd_jump, "", "switch to the system loaded without a slot, and back" },
 	{ "call", cmd_call, "PAYLOAD [ARG]",
 	  "run a physical-mode payload on ARG and print its result" },
-	{ "status", cmd_status, "", "show this system and its kexec state" },
-	{ "help", cmd_help, "", "show this help" },
+	{ "help", cmd_help, "[COMMAND]", "show this help, or a command's" },
 };
 
 #define NR_COMMANDS (sizeof(commands) / sizeof(commands[0]))
@@ -29,12 +36,21 @@ static void usage(FILE *out)
 {
 	size_t i;
 
-	fprintf(out, "usage: kswitch [--help] SLOT | COMMAND [ARGS]\n\n"
-		     "  SLOT       switch to the system in memory slot SLOT\n\n"
-		     "commands:\n");
+	fprintf(out,
+		"usage: kswitch [--slots-file FILE] [--profiles DIR] SLOT | COMMAND [ARGS]\n\n"
+		"  SLOT       switch to the system in SLOT (a number, or its name)\n\n"
+		"commands:\n");
 	for (i = 0; i < NR_COMMANDS; i++)
 		fprintf(out, "  %-10s %s\n", commands[i].name,
 			commands[i].summary);
+	fprintf(out,
+		"\n'kswitch COMMAND --help' shows a command's arguments; exit codes are in kswitch(8).\n");
+}
+
+static void command_usage(const struct kswitch_cmd *cmd)
+{
+	printf("usage: kswitch %s%s%s\n%s\n", cmd->name, *cmd->args ? " " : "",
+	       cmd->args, cmd->summary);
 }
 
 void ks_error(const char *fmt, ...)
@@ -48,12 +64,14 @@ void ks_error(const char *fmt, ...)
 	fputc('\n', stderr);
 }
 
-int cmd_help(int argc, char **argv)
+int ks_fail(enum ks_request req, const char *what, int err)
 {
-	(void)argc;
-	(void)argv;
-	usage(stdout);
-	return KSWITCH_EXIT_OK;
+	char msg[256];
+	int code;
+
+	code = ks_explain(req, what, err, msg, sizeof(msg));
+	ks_error("%s", msg);
+	return code;
 }
 
 static const struct kswitch_cmd *find_command(const char *name)
@@ -66,28 +84,86 @@ static const struct kswitch_cmd *find_command(const char *name)
 	return NULL;
 }
 
-int main(int argc, char **argv)
+int cmd_help(int argc, char **argv, struct ks_context *ctx)
 {
 	const struct kswitch_cmd *cmd;
 
+	(void)ctx;
 	if (argc < 2) {
+		usage(stdout);
+		return KSWITCH_EXIT_OK;
+	}
+	cmd = find_command(argv[1]);
+	if (argc > 2 || !cmd) {
+		ks_error("no command '%s'; 'kswitch help' lists them", argv[1]);
+		return KSWITCH_EXIT_USAGE;
+	}
+	command_usage(cmd);
+	return KSWITCH_EXIT_OK;
+}
+
+/* True if the command's arguments ask for its usage. */
+static int wants_help(int argc, char **argv)
+{
+	int i;
+
+	for (i = 1; i < argc; i++)
+		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h"))
+			return 1;
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	static const struct option options[] = {
+		{ "slots-file", required_argument, NULL, 'f' },
+		{ "profiles", required_argument, NULL, 'p' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct ks_slot_source src;
+	struct ks_context ctx = { .src = &src,
+				  .profile_dir = KS_PROFILE_DIR };
+	const char *slots_file = NULL;
+	const struct kswitch_cmd *cmd;
+	int opt;
+
+	while ((opt = getopt_long(argc, argv, "+h", options, NULL)) != -1) {
+		switch (opt) {
+		case 'f':
+			slots_file = optarg;
+			break;
+		case 'p':
+			ctx.profile_dir = optarg;
+			break;
+		case 'h':
+			usage(stdout);
+			return KSWITCH_EXIT_OK;
+		default:
+			usage(stderr);
+			return KSWITCH_EXIT_USAGE;
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	if (argc < 1) {
 		usage(stderr);
 		return KSWITCH_EXIT_USAGE;
 	}
-	if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h"))
-		return cmd_help(argc - 1, argv + 1);
-
-	if (argv[1][0] >= '0' && argv[1][0] <= '9')
-		return cmd_switch(argc - 1, argv + 1);
-	cmd = find_command(argv[1]);
-	if (!cmd) {
-		ks_error("unknown command '%s'; see 'kswitch help'", argv[1]);
-		return KSWITCH_EXIT_USAGE;
+	if (slots_file) {
+		ks_slots_file_source(&src, slots_file);
+		ctx.src_name = slots_file;
+	} else {
+		ks_kernel_source(&src);
+		ctx.src_name = "the kernel";
 	}
-	if (argc > 2 && !strcmp(argv[2], "--help")) {
-		printf("usage: kswitch %s%s%s\n%s\n", cmd->name,
-		       *cmd->args ? " " : "", cmd->args, cmd->summary);
+
+	cmd = find_command(argv[0]);
+	if (!cmd)
+		return cmd_switch(argc, argv, &ctx);
+	if (wants_help(argc, argv)) {
+		command_usage(cmd);
 		return KSWITCH_EXIT_OK;
 	}
-	return cmd->handler(argc - 1, argv + 1);
+	return cmd->handler(argc, argv, &ctx);
 }

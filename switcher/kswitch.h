@@ -55,6 +55,7 @@ int ks_explain(enum ks_request req, const char *what, int err, char *msg,
 /* What every command gets besides its arguments: the global options. */
 struct ks_context {
 	struct ks_slot_source *src; /* the kernel, or --slots-file */
+	const char *src_name; /* for messages: "the kernel", or the file */
 	const char *profile_dir; /* --profiles, default KS_PROFILE_DIR */
 };
 
@@ -65,15 +66,23 @@ struct kswitch_cmd {
 	const char *summary;
 };
 
-int cmd_help(int argc, char **argv);
-int cmd_status(int argc, char **argv);
-int cmd_load(int argc, char **argv);
-int cmd_jump(int argc, char **argv);
-int cmd_call(int argc, char **argv);
-int cmd_list(int argc, char **argv);
-int cmd_unload(int argc, char **argv);
-int cmd_switch(int argc, char **argv);
-int ks_parse_slot(const char *arg, unsigned int *slot);
+int cmd_help(int argc, char **argv, struct ks_context *ctx);
+int cmd_status(int argc, char **argv, struct ks_context *ctx);
+int cmd_load(int argc, char **argv, struct ks_context *ctx);
+int cmd_jump(int argc, char **argv, struct ks_context *ctx);
+int cmd_call(int argc, char **argv, struct ks_context *ctx);
+int cmd_list(int argc, char **argv, struct ks_context *ctx);
+int cmd_unload(int argc, char **argv, struct ks_context *ctx);
+int cmd_up(int argc, char **argv, struct ks_context *ctx);
+int cmd_menu(int argc, char **argv, struct ks_context *ctx);
+/* kswitch SLOT: argv[0] is the slot. */
+int cmd_switch(int argc, char **argv, struct ks_context *ctx);
+
+/* Print ks_explain()'s line for @err and return its exit code. */
+int ks_fail(enum ks_request req, const char *what, int err);
+
+/* The kernel's slots, through /dev/kexec_slots (slot_kernel.c). */
+void ks_kernel_source(struct ks_slot_source *src);
 
 /* Facts about the running system, from /proc and /sys. */
 int ks_read_line(const char *path, char *buf, size_t size);

@@ -96,7 +96,7 @@ static int plan_memory(const struct ks_memmap *own,
 	int nr_avoid, ret;
 
 	if (req->mem_size < image_size(img) + MIN_FREE)
-		return -ENOSPC;
+		return -EOVERFLOW;
 	ret = ks_mem_available(&avail);
 	if (ret)
 		return ret;
@@ -353,7 +353,7 @@ static int plan_from_reserve(const struct kexec_slot_reserve *res,
 			plan->main = i;
 	}
 	if (res->ranges[plan->main].size < image_size(img) + MIN_FREE / 2)
-		return -ENOSPC;
+		return -EOVERFLOW;
 	return 0;
 }
 
@@ -388,12 +388,14 @@ static int load_slot(unsigned int slot, const struct ks_load_request *req,
 }
 
 int ks_load_slot(unsigned int slot, unsigned int kind, const char *name,
-		 const struct ks_load_request *req, struct ks_load_plan *plan)
+		 unsigned int hotkey, const struct ks_load_request *req,
+		 struct ks_load_plan *plan)
 {
 	struct kexec_slot_reserve res = {
 		.slot = slot,
 		.kind = kind,
 		.mem_size = req->mem_size,
+		.hotkey = hotkey,
 	};
 	struct peer_image *img;
 	int ret;

@@ -30,7 +30,8 @@ struct ks_load_plan {
  * Load the system of @req as this system's ::preserve_context image.
  * Returns 0, or -ENOENT (a file is missing), -ENOEXEC or -EBADMSG (the
  * kernel is no bzImage or is cut short), -ENOMEM (not enough free memory
- * to back it), -E2BIG (command line too long), -EPERM, or another -errno.
+ * to back it), -EOVERFLOW (its memory is too small for its kernel and
+ * initrd), -E2BIG (command line too long), -EPERM, or another -errno.
  */
 int ks_load_system(const struct ks_load_request *req,
 		   struct ks_load_plan *plan);
@@ -43,14 +44,16 @@ int ks_load_jump_back(uint64_t entry);
 
 /*
  * Load the system of @req into memory slot @slot, of @kind (enum
- * kexec_slot_kind), named @name: the kernel sets the memory aside, and the
+ * kexec_slot_kind), named @name, switched to by the hotkey chord with digit
+ * @hotkey ('0'..'9', or 0 for none): the kernel sets the memory aside, and the
  * system gets exactly that as RAM. Returns 0, the errors of
  * ks_load_system(), -EBUSY (the slot is in use), -EINVAL (no such slot),
  * -EOPNOTSUPP (not from slot 0, or a kind the kernel does not offer) or
  * -ENODEV (a kernel without slots).
  */
 int ks_load_slot(unsigned int slot, unsigned int kind, const char *name,
-		 const struct ks_load_request *req, struct ks_load_plan *plan);
+		 unsigned int hotkey, const struct ks_load_request *req,
+		 struct ks_load_plan *plan);
 
 /* The kexec_jump_back_entry= of this system's command line, or 0. */
 uint64_t ks_jump_back_entry(void);

@@ -1,0 +1,99 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * kswitch up: load every slot profile that is not loaded yet. A malformed
+ * profile is named with its line and problem, and the others still load.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "kswitch.h"
+#include "profile.h"
+
+static int is_loaded(const struct ks_slot_table *table, const char *name)
+{
+	unsigned int i;
+
+	for (i = 0; i < KEXEC_SLOTS_MAX; i++)
+		if (table->slot[i].state != KEXEC_SLOT_EMPTY &&
+		    !strcmp(table->slot[i].name, name))
+			return 1;
+	return 0;
+}
+
+static int report_refused(const struct ks_profile_set *set)
+{
+	const struct ks_profile_error *e;
+	unsigned int i;
+
+	for (i = 0; i < set->nr_errors; i++) {
+		e = &set->error[i];
+		if (e->line)
+			ks_error("%s:%u: %s", e->file, e->line, e->problem);
+		else
+			ks_error("%s: %s", e->file, e->problem);
+	}
+	return set->nr_errors ? KSWITCH_EXIT_BAD_PROFILE : KSWITCH_EXIT_OK;
+}
+
+static int load_one(struct ks_context *ctx, const struct ks_profile *p)
+{
+	unsigned int slot = p->slot;
+	int ret;
+
+	ret = ctx->src->ops->load(ctx->src->priv, p, &slot);
+	if (ret)
+		return ks_fail(KS_REQ_LOAD, p->name, ret);
+	printf("loaded %s into slot %u\n", p->name, slot);
+	return KSWITCH_EXIT_OK;
+}
+
+static int load_all(struct ks_context *ctx, const struct ks_profile_set *set,
+		    int check_only)
+{
+	struct ks_slot_table table;
+	unsigned int i;
+	int ret, first = KSWITCH_EXIT_OK;
+
+	ret = ctx->src->ops->scan(ctx->src->priv, &table);
+	if (ret)
+		return ks_fail(KS_REQ_SCAN, ctx->src_name, ret);
+	for (i = 0; i < set->nr; i++) {
+		if (is_loaded(&table, set->profile[i].name)) {
+			printf("%s is loaded already\n", set->profile[i].name);
+			continue;
+		}
+		if (check_only) {
+			printf("%s would be loaded (%s)\n", set->profile[i].name,
+			       set->profile[i].file);
+			continue;
+		}
+		ret = load_one(ctx, &set->profile[i]);
+		if (ret && !first)
+			first = ret;
+	}
+	return first;
+}
+
+int cmd_up(int argc, char **argv, struct ks_context *ctx)
+{
+	struct ks_profile_set set;
+	int check_only = 0, refused, ret;
+
+	if (argc == 2 && !strcmp(argv[1], "--check")) {
+		check_only = 1;
+	} else if (argc > 1) {
+		ks_error("up takes only --check; see 'kswitch up --help'");
+		return KSWITCH_EXIT_USAGE;
+	}
+	if (ks_profiles_read_dir(ctx->profile_dir, &set)) {
+		ks_error("out of memory reading %s", ctx->profile_dir);
+		return KSWITCH_EXIT_FAILURE;
+	}
+	refused = report_refused(&set);
+	if (!set.nr && !set.nr_errors)
+		printf("no profiles in %s\n", ctx->profile_dir);
+	ret = load_all(ctx, &set, check_only);
+	ks_profiles_free(&set);
+	/* A refused profile is the first thing to fix. */
+	return refused ? refused : ret;
+}

@@ -1,0 +1,99 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * What went wrong with a request, said once for every command and the
+ * menu: a table from (request, errno) to a line and an exit code. The
+ * errnos are the kernel's (include/linux/kexec_slots.h) and the loader's
+ * (loader.h); -ENXIO is kswitch's own "no slot of that name or number".
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "kswitch.h"
+
+#define ANY_REQUEST (~0u)
+#define REQ(r) (1u << (r))
+
+struct explanation {
+	unsigned int requests; /* REQ() bits */
+	int err;
+	int exit_code;
+	const char *fmt; /* %s: what the request was about */
+};
+
+static const struct explanation explanations[] = {
+	{ ANY_REQUEST, -ENXIO, KSWITCH_EXIT_NO_SLOT,
+	  "there is no slot '%s'; name a slot 0 to 8 or a loaded system ('kswitch list')" },
+	{ REQ(KS_REQ_SWITCH) | REQ(KS_REQ_UNLOAD), -EINVAL,
+	  KSWITCH_EXIT_NO_SLOT,
+	  "there is no slot '%s'; name a slot 0 to 8 or a loaded system ('kswitch list')" },
+	{ ANY_REQUEST, -EPERM, KSWITCH_EXIT_NO_PRIVILEGE,
+	  "this needs CAP_SYS_BOOT; run kswitch as root" },
+	{ ANY_REQUEST, -ENODEV, KSWITCH_EXIT_WRONG_SYSTEM,
+	  "this kernel has no memory slots; boot the kswitch kernel" },
+	{ ANY_REQUEST, -EOPNOTSUPP, KSWITCH_EXIT_WRONG_SYSTEM,
+	  "slots are loaded and unloaded from slot 0; switch there first" },
+
+	{ REQ(KS_REQ_SWITCH), -ENOENT, KSWITCH_EXIT_SLOT_EMPTY,
+	  "slot %s is empty; load a system into it first ('kswitch load')" },
+	{ REQ(KS_REQ_SWITCH), -EALREADY, KSWITCH_EXIT_SLOT_CURRENT,
+	  "slot %s is this system; name another slot ('kswitch list')" },
+	{ REQ(KS_REQ_SWITCH), -EIO, KSWITCH_EXIT_SLOT_CRASHED,
+	  "slot %s has crashed; unload it and load it again" },
+	{ REQ(KS_REQ_SWITCH), -EBUSY, KSWITCH_EXIT_FAILURE,
+	  "could not switch to slot %s: a task would not freeze, or another switch is under way; try again" },
+
+	{ REQ(KS_REQ_LOAD), -ENOENT, KSWITCH_EXIT_NO_FILE,
+	  "cannot read '%s': no such file; check the path" },
+	{ REQ(KS_REQ_LOAD), -EACCES, KSWITCH_EXIT_NO_FILE,
+	  "cannot read '%s': permission denied; check its mode" },
+	{ REQ(KS_REQ_LOAD), -ENOEXEC, KSWITCH_EXIT_NOT_KERNEL,
+	  "'%s' is not a 64-bit relocatable bzImage; give an x86_64 kernel image" },
+	{ REQ(KS_REQ_LOAD), -EBADMSG, KSWITCH_EXIT_TRUNCATED,
+	  "'%s' is cut short (truncated bzImage); copy it again" },
+	{ REQ(KS_REQ_LOAD), -ENOMEM, KSWITCH_EXIT_NO_MEMORY,
+	  "not enough free memory to load '%s'; unload a slot or ask for less memory" },
+	{ REQ(KS_REQ_LOAD), -EOVERFLOW, KSWITCH_EXIT_NO_MEMORY,
+	  "the memory asked for '%s' is too small for its kernel and initrd; give it more" },
+	{ REQ(KS_REQ_LOAD), -EBUSY, KSWITCH_EXIT_SLOT_IN_USE,
+	  "the slot for '%s' is in use; unload it first or pick an empty one ('kswitch list')" },
+	{ REQ(KS_REQ_LOAD), -ENOSPC, KSWITCH_EXIT_SLOT_IN_USE,
+	  "no empty slot for '%s'; unload one first ('kswitch unload')" },
+	{ REQ(KS_REQ_LOAD), -E2BIG, KSWITCH_EXIT_USAGE,
+	  "the command line for '%s' is too long for its kernel; shorten it" },
+
+	{ REQ(KS_REQ_UNLOAD), -ENOENT, KSWITCH_EXIT_SLOT_EMPTY,
+	  "slot %s is empty already; 'kswitch list' shows the loaded ones" },
+	{ REQ(KS_REQ_UNLOAD), -EBUSY, KSWITCH_EXIT_SLOT_RUNNING,
+	  "slot %s is running (it is this system); switch to slot 0 and unload it from there" },
+
+	{ REQ(KS_REQ_SCAN), -ENOENT, KSWITCH_EXIT_NO_FILE,
+	  "cannot read the slots file '%s'; check the path" },
+	{ REQ(KS_REQ_SCAN), -EBADMSG, KSWITCH_EXIT_FAILURE,
+	  "'%s' is not a slot table as 'kswitch list --json' writes it" },
+};
+
+static const char *const request_verbs[] = {
+	[KS_REQ_SWITCH] = "switch to slot",
+	[KS_REQ_LOAD] = "load",
+	[KS_REQ_UNLOAD] = "unload slot",
+	[KS_REQ_SCAN] = "read the slots of",
+};
+
+int ks_explain(enum ks_request req, const char *what, int err, char *msg,
+	       size_t size)
+{
+	const struct explanation *e;
+	size_t i;
+
+	for (i = 0; i < sizeof(explanations) / sizeof(explanations[0]); i++) {
+		e = &explanations[i];
+		if (e->err != err || !(e->requests & REQ(req)))
+			continue;
+		snprintf(msg, size, e->fmt, what);
+		return e->exit_code;
+	}
+	snprintf(msg, size, "cannot %s %s: %s", request_verbs[req], what,
+		 strerror(-err));
+	return KSWITCH_EXIT_FAILURE;
+}

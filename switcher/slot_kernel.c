@@ -1,0 +1,115 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The kernel's memory slots as a slot source (slots.h): the slot directory
+ * read through /dev/kexec_slots, and loads through the loader.
+ */
+#include <errno.h>
+#include <string.h>
+
+#include "kexec_syscall.h"
+#include "kswitch.h"
+#include "loader.h"
+#include "profile.h"
+
+static int kernel_scan(void *priv, struct ks_slot_table *table)
+{
+	struct kexec_slot_info info;
+	struct ks_slot *s;
+	unsigned int i;
+	int ret;
+
+	(void)priv;
+	ret = ks_slot_self(&table->self);
+	for (i = 0; !ret && i < KEXEC_SLOTS_MAX; i++) {
+		memset(&info, 0, sizeof(info));
+		info.slot = i;
+		ret = ks_slot_info(&info);
+		s = &table->slot[i];
+		s->slot = i;
+		s->state = info.state;
+		s->kind = info.kind;
+		s->hotkey = info.hotkey;
+		s->mem_size = info.mem_size;
+		s->times_entered = info.times_entered;
+		s->last_entered_ns = info.last_entered_ns;
+		s->last_switch_ns = info.last_switch_ns;
+		memcpy(s->name, info.name, sizeof(s->name));
+		s->name[sizeof(s->name) - 1] = '\0';
+	}
+	return ret;
+}
+
+static int kernel_enter(void *priv, unsigned int slot)
+{
+	(void)priv;
+	return ks_slot_switch(slot);
+}
+
+/* The profile's slot, or the first empty one; -ENOSPC if there is none. */
+static int pick_slot(const struct ks_profile *profile, unsigned int *slot)
+{
+	struct ks_slot_table table;
+	unsigned int i;
+	int ret;
+
+	if (profile->slot) {
+		*slot = profile->slot;
+		return 0;
+	}
+	ret = kernel_scan(NULL, &table);
+	if (ret)
+		return ret;
+	for (i = 1; i < KEXEC_SLOTS_MAX; i++)
+		if (table.slot[i].state == KEXEC_SLOT_EMPTY) {
+			*slot = i;
+			return 0;
+		}
+	return -ENOSPC;
+}
+
+static unsigned int profile_hotkey(const struct ks_profile *profile,
+				   unsigned int slot)
+{
+	if (profile->hotkey == '-')
+		return 0;
+	return profile->hotkey ? profile->hotkey : '0' + slot;
+}
+
+static int kernel_load(void *priv, const struct ks_profile *profile,
+		       unsigned int *slot)
+{
+	struct ks_load_request req = {
+		.kernel = profile->kernel,
+		.initrd = *profile->initrd ? profile->initrd : NULL,
+		.append = *profile->cmdline ? profile->cmdline : NULL,
+		.mem_size = profile->mem_size,
+	};
+	struct ks_load_plan plan;
+	int ret;
+
+	(void)priv;
+	ret = pick_slot(profile, slot);
+	if (ret)
+		return ret;
+	return ks_load_slot(*slot, profile->kind, profile->name,
+			    profile_hotkey(profile, *slot), &req, &plan);
+}
+
+static int kernel_unload(void *priv, unsigned int slot)
+{
+	(void)priv;
+	return ks_slot_unload(slot);
+}
+
+static const struct ks_slot_source_ops kernel_ops = {
+	.scan = kernel_scan,
+	.enter = kernel_enter,
+	.load = kernel_load,
+	.unload = kernel_unload,
+};
+
+void ks_kernel_source(struct ks_slot_source *src)
+{
+	src->ops = &kernel_ops;
+	src->priv = NULL;
+}
