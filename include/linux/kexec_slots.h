@@ -15,13 +15,15 @@
  *
  *   EPERM          no CAP_SYS_BOOT (or kernel lockdown: its own errno)
  *   EINVAL         no such slot, slot 0 where a loaded slot is meant, a
- *                  zero size, an unknown kind or too many segments
+ *                  zero size, an unknown kind, a hotkey that is no digit,
+ *                  or too many segments
  *   EOPNOTSUPP     reserve, load or unload in a slot other than 0
  *   EBUSY          reserve into a slot in use, or load into one loaded
  *   ENOENT         load, switch to or unload an empty slot
  *   ENOMEM         not enough free memory, or too scattered, for the slot
  *   EADDRNOTAVAIL  a segment or the entry point outside the slot's memory
  *   ERANGE         a swap slot's segments do not cover all of its memory
+ *   EEXIST         reserve with a hotkey another slot has
  *   EALREADY       switch to the slot that runs
  *   EIO            switch to a crashed slot
  *   EFAULT         a bad user pointer
@@ -61,6 +63,12 @@ struct kexec_slot_range {
 	__u64 start;
 	__u64 size;
 };
+
+/*
+ * A slot's hotkey is a digit: the keyboard chord of each kernel's
+ * kexec_slots.hotkey= parameter (ctrl+alt by default) and that digit
+ * switch to the slot. Slot 0's is '0'.
+ */
 
 /* What KEXEC_SLOT_IOC_INFO returns about one slot. */
 struct kexec_slot_info {
