@@ -5,6 +5,8 @@
 #   make check    unit tests and VM scenarios; ends with "N passed, N failed"
 #   make deps     install the Debian packages everything else needs
 #   make kernel   the patched kernel (cached; seconds when nothing changed)
+#   make install  kswitch, its man pages, bash completion and example
+#                 profiles, under $(DESTDIR)$(PREFIX) (PREFIX=/usr/local)
 #
 # Everything built, unpacked, booted or logged goes to $(BUILD).
 
@@ -78,23 +80,31 @@ $(BUILD)/guests/%.cpio.gz: $(GUEST_DEPS)
 	@mkdir -p $(@D)
 	tools/mkguest.sh $* $@ $(GEN_INIT_CPIO) $(GUEST_PROGRAMS)
 
+# Alpha also has the example slot profiles, for kswitch up.
+SLOT_PROFILES := $(wildcard slots/examples/*.conf)
 $(BUILD)/guests/alpha.cpio.gz: $(GUEST_DEPS) \
 		$(LOADED_GUESTS:%=$(BUILD)/guests/%.cpio.gz) \
-		$(BUILD)/payloads/cksum.elf
+		$(BUILD)/payloads/cksum.elf $(SLOT_PROFILES)
 	@mkdir -p $(@D)
 	tools/mkguest.sh alpha $@ $(GEN_INIT_CPIO) $(GUEST_PROGRAMS) \
+		$(foreach p,$(SLOT_PROFILES),--file $(p):/etc/kswitch/slots.d/$(notdir $(p))) \
 		--file $(BZIMAGE):/boot/bzImage \
 		$(foreach g,$(LOADED_GUESTS),--file $(BUILD)/guests/$(g).cpio.gz:/boot/$(g).cpio.gz) \
 		--file $(BUILD)/payloads/cksum.elf:/boot/cksum.elf
 
 demo: kernel guests
-	@echo "kswitch demo: system 'alpha' on the patched kernel, 2 CPUs."
-	@echo "To switch to system 'bravo' and back, type at alpha's prompt:"
-	@echo "  kswitch load /boot/bzImage --initrd /boot/bravo.cpio.gz --mem 192M"
-	@echo "  kswitch jump        (and 'kswitch jump' in bravo to come back)"
-	@echo "'kswitch help' lists the rest. Leave QEMU with Ctrl-A then X."
+	@echo "kswitch demo: system 'alpha' in slot 0 on the patched kernel, 2 CPUs;"
+	@echo "it loads bravo and charlie into slots 1 and 2 ('kswitch up') and"
+	@echo "opens the slot menu: arrows and Enter switch, h shows the keys."
+	@echo "In bravo or charlie, 'kswitch 0' (or 'kswitch menu') comes back;"
+	@echo "Ctrl+Alt+digit switches from any system (QEMU window or monitor"
+	@echo "'sendkey ctrl-alt-1'). Leave QEMU with Ctrl-A then X."
 	@tools/qemu-run.sh --interactive --kernel $(BZIMAGE) \
-		--initrd $(BUILD)/guests/alpha.cpio.gz --append quiet
+		--initrd $(BUILD)/guests/alpha.cpio.gz --append "quiet ks.menu=1"
+
+PREFIX ?= /usr/local
+install: $(BUILD)/bin/kswitch
+	@tools/install.sh "$(BUILD)/bin/kswitch" "$(DESTDIR)" "$(PREFIX)"
 
 check: kernel guests $(BUILD)/bin/kswitch
 	@tests/run.sh
@@ -110,7 +120,7 @@ distclean:
 	rm -rf $(BUILD)
 
 FORCE:
-.PHONY: all deps kernel guests demo check format clean distclean FORCE \
+.PHONY: all deps kernel guests demo check install format clean distclean FORCE \
 	print-c-sources
 
 print-c-sources:

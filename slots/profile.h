@@ -38,7 +38,8 @@ struct ks_profile {
 	uint64_t mem_size; /* bytes */
 	unsigned int kind; /* enum kexec_slot_kind */
 	unsigned int slot; /* 1..KEXEC_SLOTS_MAX-1; 0: the first empty */
-	unsigned int hotkey; /* '0'..'9'; 0: the digit of its slot */
+	/* '0'..'9'; 0: the digit of its slot; '-': none (hotkey = none) */
+	unsigned int hotkey;
 };
 
 struct ks_profile_error {

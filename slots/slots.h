@@ -80,6 +80,14 @@ struct ks_slot_source {
 };
 
 /*
+ * Unload @slot through @src. What the kernel refuses without saying why is
+ * refused first, with its own errno: slot 0, the system the machine booted
+ * (-EINVAL), and this system's slot (-EBUSY), per @table.
+ */
+int ks_unload_slot(struct ks_slot_source *src,
+		   const struct ks_slot_table *table, unsigned int slot);
+
+/*
  * A slots file as the source: it is read at each scan, and each request
  * changes it as the kernel would change the slots (a switch counts an
  * entry into the slot and returns at once). For tests, and for trying the

@@ -46,6 +46,43 @@ static int load_profile(struct ks_context *ctx, const struct ks_profile *p)
 	return KSWITCH_EXIT_OK;
 }
 
+/* The refusal of the profile file NAME.conf, if it was refused. */
+static const struct ks_profile_error *
+find_refused(const struct ks_profile_set *set, const char *name)
+{
+	const char *base;
+	size_t len = strlen(name);
+	unsigned int i;
+
+	for (i = 0; i < set->nr_errors; i++) {
+		base = strrchr(set->error[i].file, '/');
+		base = base ? base + 1 : set->error[i].file;
+		if (!strncmp(base, name, len) &&
+		    !strcmp(base + len, KS_PROFILE_SUFFIX))
+			return &set->error[i];
+	}
+	return NULL;
+}
+
+static int report_missing_profile(struct ks_context *ctx,
+				  const struct ks_profile_set *set,
+				  const char *name)
+{
+	const struct ks_profile_error *e = find_refused(set, name);
+
+	if (!e) {
+		ks_error(
+			"no profile '%s' in %s; 'kswitch up --check' lists them",
+			name, ctx->profile_dir);
+		return KSWITCH_EXIT_NO_FILE;
+	}
+	if (e->line)
+		ks_error("%s:%u: %s", e->file, e->line, e->problem);
+	else
+		ks_error("%s: %s", e->file, e->problem);
+	return KSWITCH_EXIT_BAD_PROFILE;
+}
+
 /* kswitch load PROFILE */
 static int load_named_profile(struct ks_context *ctx, const char *name)
 {
@@ -56,13 +93,10 @@ static int load_named_profile(struct ks_context *ctx, const char *name)
 	if (ks_profiles_read_dir(ctx->profile_dir, &set))
 		return ks_fail(KS_REQ_LOAD, name, -ENOMEM);
 	p = ks_profile_find(&set, name);
-	if (p) {
+	if (p)
 		ret = load_profile(ctx, p);
-	} else {
-		ks_error("no profile '%s' in %s; 'kswitch up --check' lists them",
-			 name, ctx->profile_dir);
-		ret = KSWITCH_EXIT_NO_FILE;
-	}
+	else
+		ret = report_missing_profile(ctx, &set, name);
 	ks_profiles_free(&set);
 	return ret;
 }
@@ -152,8 +186,9 @@ static int parse_options(int argc, char **argv, struct ks_profile *p)
 			break;
 		case 'm':
 			if (ks_parse_size(optarg, &p->mem_size)) {
-				ks_error("--mem '%s' is not a size; write it like 256M or 1G",
-					 optarg);
+				ks_error(
+					"--mem '%s' is not a size; write it like 256M or 1G",
+					optarg);
 				ret = KSWITCH_EXIT_USAGE;
 			}
 			break;
@@ -189,7 +224,8 @@ static int parse_operands(int argc, char **argv, struct ks_profile *p)
 			return ks_fail(KS_REQ_LOAD, argv[optind], -ENXIO);
 		optind++;
 	} else if (n != 1) {
-		ks_error("load takes PROFILE, SLOT KERNEL or KERNEL; see 'kswitch load --help'");
+		ks_error(
+			"load takes PROFILE, SLOT KERNEL or KERNEL; see 'kswitch load --help'");
 		return KSWITCH_EXIT_USAGE;
 	}
 	return copy_arg(p->kernel, sizeof(p->kernel), "KERNEL", argv[optind]);
@@ -215,7 +251,8 @@ int cmd_load(int argc, char **argv, struct ks_context *ctx)
 		return ret;
 	if (!p.slot) {
 		if (p.kind == KEXEC_SLOT_SWAP || *p.name || p.hotkey) {
-			ks_error("--swap, --name and --hotkey are for a slot; give SLOT before KERNEL");
+			ks_error(
+				"--swap, --name and --hotkey are for a slot; give SLOT before KERNEL");
 			return KSWITCH_EXIT_USAGE;
 		}
 		return load_peer(&p);

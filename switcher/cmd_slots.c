@@ -15,9 +15,8 @@ static int scan(struct ks_context *ctx, struct ks_slot_table *table)
 }
 
 /* The slot @arg names, or the exit code of a line saying it names none. */
-static int lookup(struct ks_context *ctx, enum ks_request req,
-		  const char *arg, struct ks_slot_table *table,
-		  unsigned int *slot)
+static int lookup(struct ks_context *ctx, enum ks_request req, const char *arg,
+		  struct ks_slot_table *table, unsigned int *slot)
 {
 	int ret;
 
@@ -37,7 +36,8 @@ int cmd_switch(int argc, char **argv, struct ks_context *ctx)
 	int ret;
 
 	if (argc != 1) {
-		ks_error("'kswitch SLOT' takes one slot; 'kswitch help' lists the commands");
+		ks_error(
+			"'kswitch SLOT' takes one slot; 'kswitch help' lists the commands");
 		return KSWITCH_EXIT_USAGE;
 	}
 	ret = lookup(ctx, KS_REQ_SWITCH, argv[0], &table, &slot);
@@ -63,12 +63,7 @@ int cmd_unload(int argc, char **argv, struct ks_context *ctx)
 	if (ret)
 		return ret;
 	snprintf(what, sizeof(what), "%u", slot);
-	/* The kernel refuses both too, but with no word of why. */
-	if (slot == table.self)
-		return ks_fail(KS_REQ_UNLOAD, what, -EBUSY);
-	if (!slot)
-		return ks_fail(KS_REQ_UNLOAD, what, -EOPNOTSUPP);
-	ret = ctx->src->ops->unload(ctx->src->priv, slot);
+	ret = ks_unload_slot(ctx->src, &table, slot);
 	return ret ? ks_fail(KS_REQ_UNLOAD, what, ret) : KSWITCH_EXIT_OK;
 }
 
@@ -106,9 +101,9 @@ int cmd_list(int argc, char **argv, struct ks_context *ctx)
 	if (ret)
 		return ks_fail(KS_REQ_SCAN, ctx->src_name, ret);
 	if (json)
-		return ks_slot_table_write_json(&table, stdout) ?
-			       KSWITCH_EXIT_FAILURE :
-			       KSWITCH_EXIT_OK;
+		return ks_slot_table_write_json(&table, stdout)
+			       ? KSWITCH_EXIT_FAILURE
+			       : KSWITCH_EXIT_OK;
 	printf(" %-4s %-10s %-9s %8s %8s  %-9s %10s  %-6s %s\n", "SLOT",
 	       "STATE", "KIND", "MEM(MiB)", "ENTERED", "LAST", "SWITCH(ms)",
 	       "HOTKEY", "NAME");

@@ -63,8 +63,8 @@ static int load_all(struct ks_context *ctx, const struct ks_profile_set *set,
 			continue;
 		}
 		if (check_only) {
-			printf("%s would be loaded (%s)\n", set->profile[i].name,
-			       set->profile[i].file);
+			printf("%s would be loaded (%s)\n",
+			       set->profile[i].name, set->profile[i].file);
 			continue;
 		}
 		ret = load_one(ctx, &set->profile[i]);

@@ -24,8 +24,9 @@ struct explanation {
 static const struct explanation explanations[] = {
 	{ ANY_REQUEST, -ENXIO, KSWITCH_EXIT_NO_SLOT,
 	  "there is no slot '%s'; name a slot 0 to 8 or a loaded system ('kswitch list')" },
-	{ REQ(KS_REQ_SWITCH) | REQ(KS_REQ_UNLOAD), -EINVAL,
-	  KSWITCH_EXIT_NO_SLOT,
+	{ REQ(KS_REQ_UNLOAD), -EINVAL, KSWITCH_EXIT_SLOT_RUNNING,
+	  "slot %s is the system the machine booted, which holds the others; it cannot be unloaded" },
+	{ REQ(KS_REQ_SWITCH), -EINVAL, KSWITCH_EXIT_NO_SLOT,
 	  "there is no slot '%s'; name a slot 0 to 8 or a loaded system ('kswitch list')" },
 	{ ANY_REQUEST, -EPERM, KSWITCH_EXIT_NO_PRIVILEGE,
 	  "this needs CAP_SYS_BOOT; run kswitch as root" },

@@ -22,9 +22,12 @@ static const struct kswitch_cmd commands[] = {
 	{ "unload", cmd_unload, "SLOT", "unload the system in SLOT" },
 	{ "up", cmd_up, "[--check]",
 	  "load every slot profile that is not loaded yet" },
-	{ "menu", cmd_menu, "", "choose a slot to switch to, in a full-screen menu" },
-	{ "status", cmd_status, "", "show this system, its slot and kexec state" },
-	{ "jump", cmd_jump, "", "switch to the system loaded without a slot, and back" },
+	{ "menu", cmd_menu, "",
+	  "choose a slot to switch to, in a full-screen menu" },
+	{ "status", cmd_status, "",
+	  "show this system, its slot and kexec state" },
+	{ "jump", cmd_jump, "",
+	  "switch to the system loaded without a slot, and back" },
 	{ "call", cmd_call, "PAYLOAD [ARG]",
 	  "run a physical-mode payload on ARG and print its result" },
 	{ "help", cmd_help, "[COMMAND]", "show this help, or a command's" },
@@ -122,8 +125,7 @@ int main(int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	struct ks_slot_source src;
-	struct ks_context ctx = { .src = &src,
-				  .profile_dir = KS_PROFILE_DIR };
+	struct ks_context ctx = { .src = &src, .profile_dir = KS_PROFILE_DIR };
 	const char *slots_file = NULL;
 	const struct kswitch_cmd *cmd;
 	int opt;
@@ -158,6 +160,8 @@ int main(int argc, char **argv)
 		ctx.src_name = "the kernel";
 	}
 
+	/* Each command parses its own options from scratch. */
+	optind = 0;
 	cmd = find_command(argv[0]);
 	if (!cmd)
 		return cmd_switch(argc, argv, &ctx);

@@ -7,14 +7,12 @@
  * the menu says exactly what the command would.
  */
 #include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "kswitch.h"
 #include "menu.h"
-
-/* What the commands call the slot source in their scan errors. */
-#define SCAN_WHAT "the kernel"
 
 static void set_message(struct ks_menu *menu, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
@@ -28,8 +26,8 @@ static void set_message(struct ks_menu *menu, const char *fmt, ...)
 	va_end(ap);
 }
 
-static void explain(struct ks_menu *menu, enum ks_request req,
-		    const char *what, int err)
+static void explain(struct ks_menu *menu, enum ks_request req, const char *what,
+		    int err)
 {
 	ks_explain(req, what, err, menu->message, sizeof(menu->message));
 }
@@ -101,7 +99,7 @@ int ks_menu_scan(struct ks_menu *menu)
 	/* A failed scan keeps the last good table on screen. */
 	ret = menu->src->ops->scan(menu->src->priv, &table);
 	if (ret) {
-		explain(menu, KS_REQ_SCAN, SCAN_WHAT, ret);
+		explain(menu, KS_REQ_SCAN, menu->src_name, ret);
 		return ret;
 	}
 	menu->table = table;
@@ -160,6 +158,7 @@ int ks_menu_init(struct ks_menu *menu, struct ks_slot_source *src,
 
 	memset(menu, 0, sizeof(*menu));
 	menu->src = src;
+	menu->src_name = "the kernel";
 	menu->profile_dir = profile_dir;
 	ret = ks_menu_refresh(menu);
 	if (ret) {
@@ -284,13 +283,10 @@ static void unload_selected(struct ks_menu *menu)
 	char name[KEXEC_SLOT_NAME_LEN];
 	int ret;
 
+	if (menu->view != KS_MENU_SLOTS)
+		return;
 	snprintf(name, sizeof(name), "%s", menu->table.slot[slot].name);
-	if (slot == menu->table.self)
-		ret = -EBUSY;
-	else if (!slot)
-		ret = -EOPNOTSUPP;
-	else
-		ret = menu->src->ops->unload(menu->src->priv, slot);
+	ret = ks_unload_slot(menu->src, &menu->table, slot);
 	if (ret) {
 		explain_slot(menu, KS_REQ_UNLOAD, slot, ret);
 		return;
@@ -334,8 +330,8 @@ void ks_menu_do(struct ks_menu *menu, enum ks_menu_action action)
 		refresh(menu);
 		break;
 	case KS_MENU_HELP_TOGGLE:
-		menu->view = menu->view == KS_MENU_HELP ? KS_MENU_SLOTS :
-							  KS_MENU_HELP;
+		menu->view = menu->view == KS_MENU_HELP ? KS_MENU_SLOTS
+							: KS_MENU_HELP;
 		break;
 	case KS_MENU_BACK:
 		menu->view = KS_MENU_SLOTS;

@@ -33,12 +33,14 @@ enum ks_menu_action {
 
 struct ks_menu {
 	struct ks_slot_source *src;
+	/* For messages: "the kernel" (the default), or the slots file. */
+	const char *src_name;
 	const char *profile_dir;
 	struct ks_slot_table table;
 	struct ks_profile_set profiles;
 	enum ks_menu_view view;
 	unsigned int cursor; /* selected slot */
-	unsigned int profile_cursor; /* selected profile, in the profiles view */
+	unsigned int profile_cursor; /* selected in the profiles view */
 	/*
 	 * Set by an action that handed the terminal to another system (a
 	 * switch): the screen must be redrawn from scratch.
@@ -55,6 +57,20 @@ void ks_menu_free(struct ks_menu *menu);
 
 /* Scan again (after a switch, or on request). */
 int ks_menu_refresh(struct ks_menu *menu);
+
+/*
+ * Scan the slots only, as the screen does while it waits for a key; a
+ * failure keeps the last table and says why in menu->message.
+ */
+int ks_menu_scan(struct ks_menu *menu);
+
+/* Go to the slot view with @slot selected (a digit key, before ENTER). */
+void ks_menu_select(struct ks_menu *menu, unsigned int slot);
+
+/* The profiles view's list: the profiles no slot has loaded. */
+unsigned int ks_menu_nr_loadable(const struct ks_menu *menu);
+const struct ks_profile *ks_menu_loadable(const struct ks_menu *menu,
+					  unsigned int index);
 
 /* Carry out @action; outcomes and errors go to menu->message. */
 void ks_menu_do(struct ks_menu *menu, enum ks_menu_action action);

@@ -22,6 +22,9 @@ while [ $# -gt 0 ]; do
 done
 
 busybox=/bin/busybox
+terminals=(linux vt100 vt102 vt220 xterm xterm-256color screen screen-256color
+	tmux tmux-256color dumb)
+terminfo_dirs=
 stage=$(mktemp -d)
 trap 'rm -rf "$stage"' EXIT
 list=$stage/initramfs.list
@@ -44,9 +47,20 @@ shared_libraries() {
 
 {
 	for d in /bin /sbin /usr /usr/bin /usr/sbin /usr/share \
-		/usr/share/kswitch /usr/share/kswitch/tests /etc /proc /sys \
-		/dev /tmp /run /root /boot /lib /lib64; do
+		/usr/share/kswitch /usr/share/kswitch/tests /etc /etc/kswitch \
+		/etc/kswitch/slots.d /proc /sys /dev /tmp /run /root /boot \
+		/lib /lib64 /lib/terminfo; do
 		echo "dir $d 0755 0 0"
+	done
+	# kswitch menu on the serial console (TERM=linux or vt100) and in
+	# the terminals the demo is watched from.
+	for t in "${terminals[@]}"; do
+		d=/lib/terminfo/${t:0:1}
+		case " $terminfo_dirs " in *" $d "*) ;; *)
+			terminfo_dirs="$terminfo_dirs $d"
+			echo "dir $d 0755 0 0" ;;
+		esac
+		echo "file $d/$t $d/$t 0644 0 0"
 	done
 	echo "nod /dev/console 0600 0 0 c 5 1"
 	echo "file /init $top/tools/guest/init 0755 0 0"

@@ -74,7 +74,7 @@ timeout -k 5 "$timeout" "${qemu[@]}" -display none -monitor none \
 [ $rc -ne 124 ] && [ $rc -ne 137 ] || fail "timed out after $timeout s"
 [ $rc -eq 0 ] || fail "QEMU exited with $rc"
 
-if bad=$("$tools/check-console.sh" "$log"); then :; else
+if bad=$("$tools/check-console.sh" "$log" "$nonce"); then :; else
 	fail "console shows: $(echo "$bad" | head -n 1)"
 fi
 grep -q "^KSWITCH-FAIL $nonce" <(tr -d '\r' <"$log") &&

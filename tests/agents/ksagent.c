@@ -7,6 +7,7 @@
  *   ksagent pattern MIB FILE    fill MIB MiB with a pattern; on each SIGUSR1
  *                               verify it and write "SEQ ok" or
  *                               "SEQ bad OFFSET" to FILE
+ *   ksagent nocap CMD [ARG]...  run CMD as root without CAP_SYS_BOOT
  *
  * FILE is replaced atomically (rename) so a reader never sees half a line.
  */
@@ -16,7 +17,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <linux/capability.h>
 #include <sys/mman.h>
+#include <sys/prctl.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -102,12 +105,30 @@ static int run_pattern(const char *mib_arg, const char *path)
 	}
 }
 
+/*
+ * Root gets every capability of its bounding set at exec: drop
+ * CAP_SYS_BOOT from that set, and CMD runs without it.
+ */
+static int run_without_sys_boot(char **argv)
+{
+	if (prctl(PR_CAPBSET_DROP, CAP_SYS_BOOT, 0, 0, 0)) {
+		perror("ksagent: PR_CAPBSET_DROP");
+		return 1;
+	}
+	execvp(argv[0], argv);
+	perror("ksagent: exec");
+	return 127;
+}
+
 int main(int argc, char **argv)
 {
 	if (argc == 3 && !strcmp(argv[1], "counter"))
 		return run_counter(argv[2]);
 	if (argc == 4 && !strcmp(argv[1], "pattern"))
 		return run_pattern(argv[2], argv[3]);
-	fprintf(stderr, "usage: ksagent counter FILE | pattern MIB FILE\n");
+	if (argc >= 3 && !strcmp(argv[1], "nocap"))
+		return run_without_sys_boot(argv + 2);
+	fprintf(stderr,
+		"usage: ksagent counter FILE | pattern MIB FILE | nocap CMD [ARG]...\n");
 	return 2;
 }

@@ -4,8 +4,10 @@
 source "$(dirname "$0")/../lib/tap.sh"
 out=$build/tests
 mkdir -p "$out"
-cflags=(-O1 -g -std=gnu11 -Wall -Wextra -Werror -I"$top/include")
-lib=("$top"/switcher/{e820,bzimage,sysinfo}.c)
+cflags=(-O1 -g -std=gnu11 -Wall -Wextra -Werror -I"$top/include" -I"$top/slots")
+lib=("$top"/switcher/{e820,bzimage,sysinfo}.c
+	"$top"/slots/{slots,profile,slots_file}.c
+	"$top"/switcher/{menu,errors}.c)
 failed=0
 for src in "$(dirname "$0")"/test_*.c; do
 	name=$(basename "$src" .c)

@@ -16,7 +16,7 @@ bad_lines=(
 	'[    1.234] crash hp: kexec_trylock() failed, kdump image may be inaccurate'
 	'kexec_load failed: Cannot allocate memory'
 )
-tap_plan $((1 + ${#bad_lines[@]}))
+tap_plan $((4 + ${#bad_lines[@]}))
 
 cat >"$tmp/clean.log" <<'LOG'
 [    0.000000] Linux version 6.12.117 (gcc) #1 SMP PREEMPT_DYNAMIC
@@ -36,4 +36,24 @@ for line in "${bad_lines[@]}"; do
 		check "caught: $line" test "$out" = "$line"
 	fi
 done
+
+# A slot crashed on purpose: its panic, from the scenario's marker to its
+# last line, is expected only with that scenario's nonce.
+crash_window() {
+	echo "KSWITCH-CRASH-EXPECTED $1"
+	echo '[    9.000] Kernel panic - not syncing: sysrq triggered crash'
+	echo '[    9.001] Call Trace:'
+	echo '[    9.002] kexec_slots: slot 3 (crashy) hands the machine back to slot 0'
+}
+{ cat "$tmp/clean.log"; crash_window 1234; } >"$tmp/crash.log"
+check "an expected crash passes with its nonce" \
+	"$checker" "$tmp/crash.log" 1234
+check "... and fails with another nonce" \
+	sh -c '! "$0" "$1" 5678 >/dev/null' "$checker" "$tmp/crash.log"
+{ cat "$tmp/crash.log"; echo '[   10.000] BUG: after the crash'; } >"$tmp/after.log"
+check "a BUG after the crash window fails" \
+	sh -c '! "$0" "$1" 1234 >/dev/null' "$checker" "$tmp/after.log"
+{ crash_window 1234 | head -n 2; cat "$tmp/clean.log"; } >"$tmp/open.log"
+check "a crash that never hands the machine back fails" \
+	sh -c '! "$0" "$1" 1234 >/dev/null' "$checker" "$tmp/open.log"
 tap_done

@@ -1,0 +1,210 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * A slots file as the slot source: the JSON of 'kswitch list --json', read
+ * at each scan and changed by each request as the kernel would change the
+ * slots, with the kernel's errnos (include/linux/kexec_slots.h), so that
+ * the menu and the commands can be tried, and tested, without slots.
+ *
+ * Each change is written to PATH.tmp and renamed over PATH: a reader sees
+ * the table before or after it, never half of one. Two writers at once
+ * are not provided for: one user tries one menu.
+ */
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "profile.h"
+#include "slots.h"
+
+/* hotkey = none in a profile (see struct ks_profile). */
+#define HOTKEY_NONE '-'
+/* The window below 1 MiB every slot gets besides its memory. */
+#define LOW_WINDOW_SIZE (64ULL << 10)
+
+static int file_scan(void *priv, struct ks_slot_table *table)
+{
+	FILE *f = fopen(priv, "re");
+	int ret;
+
+	if (!f)
+		return -errno;
+	ret = ks_slot_table_read_json(f, table);
+	fclose(f);
+	return ret;
+}
+
+static int file_write(const char *path, const struct ks_slot_table *table)
+{
+	char tmp[PATH_MAX];
+	FILE *f;
+	int ret;
+
+	if (snprintf(tmp, sizeof(tmp), "%s.tmp", path) >= (int)sizeof(tmp))
+		return -ENAMETOOLONG;
+	f = fopen(tmp, "we");
+	if (!f)
+		return -errno;
+	ret = ks_slot_table_write_json(table, f);
+	if (fclose(f) && !ret)
+		ret = -errno;
+	if (!ret && rename(tmp, path))
+		ret = -errno;
+	if (ret)
+		unlink(tmp);
+	return ret;
+}
+
+static uint64_t now_ns(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_REALTIME, &ts);
+	return (uint64_t)ts.tv_sec * 1000000000 + (uint64_t)ts.tv_nsec;
+}
+
+/* Slot 0 is never empty: it is the system the machine booted. */
+static int can_enter(const struct ks_slot *s)
+{
+	return !s->slot || s->state == KEXEC_SLOT_LOADED ||
+	       s->state == KEXEC_SLOT_SUSPENDED;
+}
+
+/* The switch there and back: the caller runs in self again at once. */
+static int file_enter(void *priv, unsigned int slot)
+{
+	struct ks_slot_table table;
+	struct ks_slot *s;
+	int ret;
+
+	if (slot >= KEXEC_SLOTS_MAX)
+		return -EINVAL;
+	ret = file_scan(priv, &table);
+	if (ret)
+		return ret;
+	s = &table.slot[slot];
+	if (slot == table.self)
+		return -EALREADY;
+	if (s->state == KEXEC_SLOT_CRASHED)
+		return -EIO;
+	if (!can_enter(s))
+		return -ENOENT;
+	s->times_entered++;
+	s->last_entered_ns = now_ns();
+	if (s->state == KEXEC_SLOT_LOADED)
+		s->state = KEXEC_SLOT_SUSPENDED;
+	return file_write(priv, &table);
+}
+
+/* The profile's slot, in use or not, or the first empty one. */
+static int pick_slot(const struct ks_slot_table *table,
+		     const struct ks_profile *profile, unsigned int *slot)
+{
+	unsigned int i;
+
+	if (profile->slot >= KEXEC_SLOTS_MAX)
+		return -EINVAL;
+	*slot = profile->slot;
+	for (i = 1; !*slot && i < KEXEC_SLOTS_MAX; i++)
+		if (table->slot[i].state == KEXEC_SLOT_EMPTY)
+			*slot = i;
+	return *slot ? 0 : -ENOSPC;
+}
+
+static unsigned int slot_hotkey(const struct ks_profile *profile,
+				unsigned int slot)
+{
+	if (profile->hotkey == HOTKEY_NONE)
+		return 0;
+	return profile->hotkey ? profile->hotkey : '0' + slot;
+}
+
+/* A digit no other slot has, or none; as the kernel checks it. */
+static int check_hotkey(const struct ks_slot_table *table, unsigned int slot,
+			unsigned int hotkey)
+{
+	unsigned int i;
+
+	if (!hotkey)
+		return 0;
+	if (hotkey < '0' || hotkey > '9')
+		return -EINVAL;
+	for (i = 0; i < KEXEC_SLOTS_MAX; i++)
+		if (i != slot && table->slot[i].state != KEXEC_SLOT_EMPTY &&
+		    table->slot[i].hotkey == hotkey)
+			return -EEXIST;
+	return 0;
+}
+
+/* The kernel's checks in its order: slot_reserve(), in kernel-patches/. */
+static int file_load(void *priv, const struct ks_profile *profile,
+		     unsigned int *slot)
+{
+	struct ks_slot_table table;
+	unsigned int n, hotkey;
+	struct ks_slot *s;
+	int ret;
+
+	ret = file_scan(priv, &table);
+	if (ret)
+		return ret;
+	if (table.self)
+		return -EOPNOTSUPP;
+	if (!profile->mem_size || profile->kind > KEXEC_SLOT_SWAP)
+		return -EINVAL;
+	ret = pick_slot(&table, profile, &n);
+	if (ret)
+		return ret;
+	hotkey = slot_hotkey(profile, n);
+	ret = check_hotkey(&table, n, hotkey);
+	if (ret)
+		return ret;
+	s = &table.slot[n];
+	if (s->state != KEXEC_SLOT_EMPTY)
+		return -EBUSY;
+	memset(s, 0, sizeof(*s));
+	s->slot = n;
+	s->state = KEXEC_SLOT_LOADED;
+	s->kind = profile->kind;
+	s->mem_size = profile->mem_size + LOW_WINDOW_SIZE;
+	s->hotkey = hotkey;
+	snprintf(s->name, sizeof(s->name), "%s", profile->name);
+	ret = file_write(priv, &table);
+	if (!ret)
+		*slot = n;
+	return ret;
+}
+
+static int file_unload(void *priv, unsigned int slot)
+{
+	struct ks_slot_table table;
+	int ret;
+
+	ret = file_scan(priv, &table);
+	if (ret)
+		return ret;
+	if (table.self)
+		return -EOPNOTSUPP;
+	if (!slot || slot >= KEXEC_SLOTS_MAX)
+		return -EINVAL;
+	if (table.slot[slot].state == KEXEC_SLOT_EMPTY)
+		return -ENOENT;
+	memset(&table.slot[slot], 0, sizeof(table.slot[slot]));
+	table.slot[slot].slot = slot;
+	return file_write(priv, &table);
+}
+
+static const struct ks_slot_source_ops slots_file_ops = {
+	.scan = file_scan,
+	.enter = file_enter,
+	.load = file_load,
+	.unload = file_unload,
+};
+
+void ks_slots_file_source(struct ks_slot_source *src, const char *path)
+{
+	src->ops = &slots_file_ops;
+	src->priv = (void *)path;
+}

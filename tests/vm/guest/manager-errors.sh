@@ -1,0 +1,82 @@
+# Guest side of tests/vm/manager-errors.sh, in slot 0 (alpha): load the
+# example profiles and a system that crashes, then make every bad request
+# of kswitch. Each must exit with its own code, say what was wrong in one
+# line, and leave every slot as it was ('kswitch list --json' before and
+# after are identical).
+. /usr/share/kswitch/tests/lib.sh
+n=0
+
+# expect CODE PATTERN CMD...
+expect() {
+	local code=$1 pattern=$2 rc lines
+	shift 2
+	kswitch list --json >/tmp/before.json
+	"$@" >/tmp/out 2>/tmp/err
+	rc=$?
+	kswitch list --json >/tmp/after.json
+	lines=$(wc -l </tmp/err)
+	n=$((n + 1))
+	echo "# $*: exit $rc: $(cat /tmp/err)"
+	if [ "$rc" -ne "$code" ]; then
+		echo "not ok $n - $*: exit $rc, wanted $code"
+		ks_fail "$*: exit $rc, wanted $code"
+	elif [ "$lines" -ne 1 ] || ! grep -qE -e "$pattern" /tmp/err; then
+		echo "not ok $n - $*: stderr is not one line matching '$pattern'"
+		ks_fail "$*: stderr is not one line matching '$pattern'"
+	elif ! cmp -s /tmp/before.json /tmp/after.json; then
+		echo "not ok $n - $*: the slots changed"
+		diff /tmp/before.json /tmp/after.json
+		ks_fail "$*: the slots changed"
+	else
+		echo "ok $n - $* -> exit $code, one line, no slot changed"
+	fi
+}
+
+kswitch up || ks_fail "kswitch up failed"
+kswitch load 3 /boot/bzImage --initrd /boot/echo.cpio.gz --mem 64M \
+	--name crashy --append "console=ttyS0 ks.scenario=crash-self ks.nonce=$ks_nonce" ||
+	ks_fail "kswitch load 3 (crashy) failed"
+# Its first entry is its boot, which ends in a panic that comes back here.
+kswitch crashy || ks_fail "kswitch crashy did not come back"
+kswitch list
+kswitch list --json | grep -q '"name": "crashy", "state": "crashed"' ||
+	ks_fail "slot 3 is not marked crashed"
+
+head -c 100000 /boot/bzImage >/tmp/truncated
+printf 'name = bad\nmemroy = 64M\nkernel = /boot/bzImage\n' \
+	>/etc/kswitch/slots.d/bad.conf
+
+expect 3 "there is no slot 'nosuch'" kswitch nosuch
+expect 3 "there is no slot '9'" kswitch 9
+expect 3 "there is no slot 'nosuch'" kswitch unload nosuch
+expect 4 "in use; unload it first" \
+	kswitch load 1 /boot/bzImage --initrd /boot/bravo.cpio.gz --mem 64M
+expect 5 "cannot read '/boot/missing': no such file" \
+	kswitch load 4 /boot/missing
+expect 5 "cannot read '/boot/missing.cpio.gz'" \
+	kswitch load 4 /boot/bzImage --initrd /boot/missing.cpio.gz
+expect 6 "not a 64-bit relocatable bzImage" kswitch load 4 /etc/profile
+expect 7 "cut short \(truncated bzImage\)" kswitch load 4 /tmp/truncated
+expect 8 "not enough free memory" kswitch load 4 /boot/bzImage --mem 64G
+expect 9 "slot 5 is empty; load a system into it first" kswitch 5
+expect 9 "slot 5 is empty already" kswitch unload 5
+expect 10 "slot 0 is this system" kswitch 0
+expect 11 "slot 3 has crashed; unload it and load it again" kswitch 3
+expect 11 "slot 3 has crashed" kswitch crashy
+expect 12 "slot 0 is the system the machine booted" kswitch unload 0
+expect 13 "bad.conf:2: unknown key 'memroy'" kswitch load bad
+expect 13 "bad.conf:2: unknown key 'memroy'" kswitch up
+expect 14 "needs CAP_SYS_BOOT" ksagent nocap kswitch 1
+expect 14 "needs CAP_SYS_BOOT" ksagent nocap kswitch unload 1
+expect 14 "needs CAP_SYS_BOOT" \
+	ksagent nocap kswitch load 4 /boot/bzImage --mem 64M
+expect 2 "--mem 'lots' is not a size" kswitch load 4 /boot/bzImage --mem lots
+rm /etc/kswitch/slots.d/bad.conf
+
+# A crashed slot is unloaded like any other, and its slot can be used again.
+kswitch unload 3 || ks_fail "kswitch unload 3 (crashed) failed"
+kswitch load 3 /boot/bzImage --initrd /boot/echo.cpio.gz --mem 64M ||
+	ks_fail "kswitch load 3 after the crash failed"
+kswitch list
+echo "1..$n"
+exit $ks_fails
