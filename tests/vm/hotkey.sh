@@ -1,0 +1,100 @@
+#!/usr/bin/env bash
+# The slot hotkey, pressed on the VM's keyboard with QEMU's monitor
+# 'sendkey': each Ctrl+Alt+digit lands in the system of that digit (its
+# banner the first time, its kernel's "entered from" line after), also
+# from a system whose user space is stopped; the chord can be changed at
+# run time, and the old one then does nothing.
+source "$(dirname "$0")/../lib/tap.sh"
+command -v tmux >/dev/null || tap_skip_all "tmux missing; run make deps"
+tap_plan 10
+
+sock=kswitch-hotkey-$$
+session=hotkey
+log=$build/logs/hotkey.log
+tmux_() { tmux -L "$sock" "$@"; }
+trap 'tmux_ kill-server 2>/dev/null' EXIT
+
+screen() { tmux_ capture-pane -p -S - -t "$session" 2>/dev/null; }
+
+# wait_count REGEX N SECONDS: poll until N lines of the scrollback match.
+wait_count() {
+	local i
+	for ((i = 0; i < $3 * 2; i++)); do
+		[ "$(screen | grep -cE -- "$1")" -ge "$2" ] && return 0
+		sleep 0.5
+	done
+	tmux_ capture-pane -p -t "$session" 2>/dev/null | sed 's/^/# /'
+	return 1
+}
+
+# sendkey KEYS: press KEYS on the VM's keyboard, through the monitor
+# (Ctrl-A c switches the console between the serial port and it).
+sendkey() {
+	tmux_ send-keys -t "$session" C-a c
+	sleep 0.5
+	tmux_ send-keys -t "$session" "sendkey $1" Enter
+	sleep 0.5
+	tmux_ send-keys -t "$session" C-a c
+}
+
+type_line() { tmux_ send-keys -t "$session" "$1" Enter; }
+
+entered() { echo "kexec_slots: slot $1 \\(.*\\) entered from slot $2\$"; }
+
+tmux_ start-server \; set-option -g history-limit 100000 \; \
+	new-session -d -s "$session" -x 120 -y 40 \
+	"'$top/tools/qemu-run.sh' --interactive --kernel '$bzimage' --initrd '$guests/alpha.cpio.gz'; echo VM-EXITED; sleep 30"
+wait_count '^alpha#' 1 120 || { not_ok "alpha boots"; tap_done; }
+type_line "kswitch up && echo UP-DONE"
+wait_count '^UP-DONE' 1 120 || { not_ok "kswitch up"; tap_done; }
+
+sendkey ctrl-alt-1
+check "Ctrl+Alt+1 in alpha boots bravo (slot 1)" \
+	wait_count "^=== kswitch guest system 'bravo'" 1 120
+wait_count '^bravo#' 1 60
+type_line 'kill -STOP -1; kill -STOP $$'
+sleep 2
+sendkey ctrl-alt-2
+check "Ctrl+Alt+2 in bravo, its user space stopped, boots charlie (slot 2)" \
+	wait_count "^=== kswitch guest system 'charlie'" 1 120
+wait_count '^charlie#' 1 60
+sendkey ctrl-alt-1
+check "Ctrl+Alt+1 in charlie comes back to bravo" \
+	wait_count "$(entered 1 2)" 1 120
+sendkey ctrl-alt-0
+check "Ctrl+Alt+0 in bravo, its user space stopped, comes back to alpha" \
+	wait_count "$(entered 0 1)" 1 120
+type_line "echo ALPHA-\$((40 + 2))"
+check "alpha's shell answers" wait_count '^ALPHA-42' 1 30
+
+sendkey ctrl-alt-0
+sendkey ctrl-alt-9
+type_line "echo STILL-\$((40 + 2))"
+# switches so far: to bravo, charlie, bravo, alpha
+switches() { screen | grep -c 'kexec_slots: hotkey: switching to slot'; }
+# no_switch_after CMD...: CMD succeeds, and the hotkey switched no more.
+no_switch_after() { "$@" && [ "$(switches)" -eq 4 ]; }
+check "its own digit, and a digit no slot has, leave alpha where it is" \
+	no_switch_after wait_count '^STILL-42' 1 30
+
+type_line "echo ctrl+shift >/sys/module/kexec_slots/parameters/hotkey"
+type_line "cat /sys/module/kexec_slots/parameters/hotkey"
+check "the chord is changed at run time" wait_count '^ctrl\+shift' 1 30
+sendkey ctrl-alt-2
+type_line "echo STAYED-\$((40 + 2))"
+check "the old chord does nothing now" \
+	no_switch_after wait_count '^STAYED-42' 1 30
+sendkey ctrl-shift-2
+check "Ctrl+Shift+2 enters charlie" wait_count "$(entered 2 0)" 1 120
+sleep 2
+type_line "kswitch 0"
+wait_count "$(entered 0 2)" 1 120
+type_line "kswitch list"
+sleep 3
+tmux_ send-keys -t "$session" C-a x
+wait_count 'VM-EXITED' 1 30
+screen >"$log"
+grep -E '^[ *][0-9] ' "$log" | tail -n 9 | sed 's/^/# /'
+check "the console shows no WARN, BUG, Oops, lockdep or kexec error" \
+	"$top/tools/check-console.sh" "$log"
+tap_done
