@@ -21,6 +21,12 @@ static int lookup(struct ks_context *ctx, enum ks_request req, const char *arg,
 	int ret;
 
 	ret = scan(ctx, table);
+	/* Without slots, a word that is no number is a mistyped command. */
+	if (ret == -ENODEV && (*arg < '0' || *arg > '9')) {
+		ks_error("there is no command '%s'; 'kswitch help' lists them",
+			 arg);
+		return KSWITCH_EXIT_USAGE;
+	}
 	if (ret)
 		return ks_fail(KS_REQ_SCAN, ctx->src_name, ret);
 	if (ks_slot_lookup(table, arg, slot))

@@ -1,23 +1,50 @@
 #!/usr/bin/env bash
-# The kswitch command line on the host: usage grammar, dispatch, and one
-# clear line with a distinct exit code for a bad command.
+# The kswitch command line on the host: usage grammar, every command's
+# --help, dispatch of a slot by number or name (against a slots file), and
+# one clear line with a distinct exit code for a bad command.
 source "$(dirname "$0")/../lib/tap.sh"
 kswitch=$build/bin/kswitch
 [ -x "$kswitch" ] || tap_skip_all "$kswitch not built; run make check"
-tap_plan 6
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+commands=(list load unload up menu status jump call help)
+tap_plan $((12 + ${#commands[@]}))
 
 out=$("$kswitch" help)
 check "help starts with a one-line grammar" \
-	test "$(echo "$out" | head -n 1)" = "usage: kswitch [--help] SLOT | COMMAND [ARGS]"
+	test "$(echo "$out" | head -n 1)" = "usage: kswitch [--slots-file FILE] [--profiles DIR] SLOT | COMMAND [ARGS]"
 check "--help is help" test "$("$kswitch" --help)" = "$out"
+for c in "${commands[@]}"; do
+	check "kswitch $c --help gives its grammar" \
+		grep -q "^usage: kswitch $c" <("$kswitch" "$c" --help)
+done
+check "help COMMAND is COMMAND --help" \
+	test "$("$kswitch" help load)" = "$("$kswitch" load --help)"
 
 err=$("$kswitch" frobnicate 2>&1 >/dev/null); rc=$?
-check "an unknown command exits 2" test $rc -eq 2
-check "an unknown command gets one line naming it" \
-	test "$err" = "kswitch: unknown command 'frobnicate'; see 'kswitch help'"
+check "a word that is no command, without slots, exits 2" test $rc -eq 2
+check "... with one line naming it" \
+	test "$err" = "kswitch: there is no command 'frobnicate'; 'kswitch help' lists them"
 
 "$kswitch" status extra >/dev/null 2>&1; rc=$?
 check "status with an extra argument exits 2" test $rc -eq 2
 check "status names this system" \
 	grep -q '^system: ' <("$kswitch" status)
+
+# A recorded slot table: alpha in slot 0, bravo suspended in 1, charlie
+# loaded in 2.
+cp "$top/tests/unit/data/slots-3.json" "$tmp/slots.json"
+ks() { "$kswitch" --slots-file "$tmp/slots.json" "$@"; }
+entered() { ks list | awk -v s="$1" '$1 == s || $1 == "*" s { print $5 }'; }
+check "list shows every slot" test "$(ks list | wc -l)" -eq 10
+before=$(entered 1)
+check "kswitch bravo switches to slot 1 by its name" ks bravo
+check "... which counts an entry" test "$(entered 1)" -eq $((before + 1))
+err=$(ks nosuch 2>&1 >/dev/null); rc=$?
+check "a name no slot has exits 3 with one line" \
+	test $rc -eq 3 -a "$err" = "kswitch: there is no slot 'nosuch'; name a slot 0 to 8 or a loaded system ('kswitch list')"
+check "list --json reads back as the same table" \
+	sh -c '"$1" --slots-file "$2" list --json >"$3/a.json" &&
+		"$1" --slots-file "$3/a.json" list --json | cmp -s - "$3/a.json"' \
+	_ "$kswitch" "$tmp/slots.json" "$tmp"
 tap_done
