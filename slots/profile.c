@@ -17,7 +17,6 @@
 #include "profile.h"
 
 /* hotkey = none: the slot gets no chord (see struct ks_profile). */
-#define HOTKEY_NONE '-'
 
 #define KEY_LIST "name, kernel, initrd, cmdline, memory, kind, slot, hotkey"
 #define NAME_RULE "1-31 of A-Z a-z 0-9 . _ - not starting with a digit"
@@ -178,7 +177,7 @@ static int set_hotkey(struct ks_profile *p, const char *value,
 		      struct ks_profile_error *err)
 {
 	if (!strcmp(value, "none"))
-		p->hotkey = HOTKEY_NONE;
+		p->hotkey = KS_HOTKEY_NONE;
 	else if (strlen(value) == 1 && isdigit((unsigned char)value[0]))
 		p->hotkey = (unsigned char)value[0];
 	else
@@ -364,7 +363,7 @@ int ks_profile_read(const char *path, struct ks_profile *profile,
 /* The digit a profile's slot will answer to, if known before loading. */
 static unsigned int known_hotkey(const struct ks_profile *p)
 {
-	if (p->hotkey == HOTKEY_NONE)
+	if (p->hotkey == KS_HOTKEY_NONE)
 		return 0;
 	if (p->hotkey)
 		return p->hotkey;
@@ -525,4 +524,12 @@ const struct ks_profile *ks_profile_find(const struct ks_profile_set *set,
 		if (!strcmp(set->profile[i].name, name))
 			return &set->profile[i];
 	return NULL;
+}
+
+unsigned int ks_profile_hotkey(const struct ks_profile *profile,
+			       unsigned int slot)
+{
+	if (profile->hotkey == KS_HOTKEY_NONE)
+		return 0;
+	return profile->hotkey ? profile->hotkey : '0' + slot;
 }

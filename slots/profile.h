@@ -56,6 +56,16 @@ struct ks_profile_set {
 	unsigned int nr_errors;
 };
 
+/* A profile's hotkey = none. */
+#define KS_HOTKEY_NONE '-'
+
+/*
+ * The digit the kernel is given for @profile loaded into @slot: its own,
+ * the slot's digit, or 0 for none.
+ */
+unsigned int ks_profile_hotkey(const struct ks_profile *profile,
+			       unsigned int slot);
+
 /* "256M", "1G", "65536K" or bytes, not zero. Returns 0, or -EINVAL. */
 int ks_parse_size(const char *arg, uint64_t *size);
 

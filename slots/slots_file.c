@@ -19,8 +19,6 @@
 #include "profile.h"
 #include "slots.h"
 
-/* hotkey = none in a profile (see struct ks_profile). */
-#define HOTKEY_NONE '-'
 /* The window below 1 MiB every slot gets besides its memory. */
 #define LOW_WINDOW_SIZE (64ULL << 10)
 
@@ -113,14 +111,6 @@ static int pick_slot(const struct ks_slot_table *table,
 	return *slot ? 0 : -ENOSPC;
 }
 
-static unsigned int slot_hotkey(const struct ks_profile *profile,
-				unsigned int slot)
-{
-	if (profile->hotkey == HOTKEY_NONE)
-		return 0;
-	return profile->hotkey ? profile->hotkey : '0' + slot;
-}
-
 /* A digit no other slot has, or none; as the kernel checks it. */
 static int check_hotkey(const struct ks_slot_table *table, unsigned int slot,
 			unsigned int hotkey)
@@ -157,7 +147,7 @@ static int file_load(void *priv, const struct ks_profile *profile,
 	ret = pick_slot(&table, profile, &n);
 	if (ret)
 		return ret;
-	hotkey = slot_hotkey(profile, n);
+	hotkey = ks_profile_hotkey(profile, n);
 	ret = check_hotkey(&table, n, hotkey);
 	if (ret)
 		return ret;

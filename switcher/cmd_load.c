@@ -138,7 +138,7 @@ static int copy_arg(char *dst, size_t size, const char *opt, const char *arg)
 static int parse_hotkey(const char *arg, unsigned int *hotkey)
 {
 	if (!strcmp(arg, "none")) {
-		*hotkey = '-';
+		*hotkey = KS_HOTKEY_NONE;
 		return 0;
 	}
 	if (arg[0] >= '0' && arg[0] <= '9' && !arg[1]) {

@@ -102,6 +102,19 @@ int ks_menu_scan(struct ks_menu *menu)
 		explain(menu, KS_REQ_SCAN, menu->src_name, ret);
 		return ret;
 	}
+	/*
+	 * Entered again since the last scan: this system was away, left by
+	 * the hotkey or by kswitch in another shell, and whatever ran
+	 * meanwhile wrote over the console.
+	 */
+	if (menu->table.slot[menu->table.self].times_entered &&
+	    table.slot[table.self].times_entered >
+		    menu->table.slot[menu->table.self].times_entered) {
+		menu->away = true;
+		snprintf(menu->message, sizeof(menu->message),
+			 "back in slot %u after a switch from outside the menu",
+			 table.self);
+	}
 	menu->table = table;
 	clamp_profile_cursor(menu);
 	return 0;

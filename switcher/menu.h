@@ -42,8 +42,10 @@ struct ks_menu {
 	unsigned int cursor; /* selected slot */
 	unsigned int profile_cursor; /* selected in the profiles view */
 	/*
-	 * Set by an action that handed the terminal to another system (a
-	 * switch): the screen must be redrawn from scratch.
+	 * Set when the terminal was another system's for a while: after a
+	 * switch from the menu, or when a scan finds this system entered
+	 * again (left by the hotkey, or by kswitch elsewhere). The screen
+	 * must be redrawn from scratch.
 	 */
 	bool away;
 	bool quit;

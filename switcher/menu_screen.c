@@ -387,10 +387,20 @@ static void draw(const struct ks_menu *menu)
 }
 
 /*
- * A switch hands the console to another system: leave curses first, and
- * when it comes back, repaint all of the screen, which that system wrote
- * over, and forget the keys typed to it.
+ * Back from another system, which wrote over the console: repaint all of
+ * the screen, and forget the keys typed to that system.
  */
+static void repaint_if_away(struct ks_menu *menu)
+{
+	if (!menu->away)
+		return;
+	menu->away = false;
+	flushinp();
+	clearok(curscr, TRUE);
+	curs_set(0);
+}
+
+/* A switch hands the console to another system: leave curses first. */
 static void dispatch(struct ks_menu *menu, const struct menu_key *k)
 {
 	if (k->selects_slot)
@@ -398,12 +408,7 @@ static void dispatch(struct ks_menu *menu, const struct menu_key *k)
 	if (k->action == KS_MENU_ENTER && menu->view == KS_MENU_SLOTS)
 		endwin();
 	ks_menu_do(menu, k->action);
-	if (!menu->away)
-		return;
-	menu->away = false;
-	flushinp();
-	clearok(curscr, TRUE);
-	curs_set(0);
+	repaint_if_away(menu);
 }
 
 static const int fatal_signals[] = { SIGINT, SIGTERM, SIGHUP };
@@ -515,8 +520,10 @@ int ks_menu_run(struct ks_menu *menu)
 	if (!screen)
 		return KSWITCH_EXIT_FAILURE;
 	while (!menu->quit) {
-		if (stale)
+		if (stale) {
 			ks_menu_scan(menu);
+			repaint_if_away(menu);
+		}
 		stale = false;
 		draw(menu);
 		key = getch();

@@ -67,14 +67,6 @@ static int pick_slot(const struct ks_profile *profile, unsigned int *slot)
 	return -ENOSPC;
 }
 
-static unsigned int profile_hotkey(const struct ks_profile *profile,
-				   unsigned int slot)
-{
-	if (profile->hotkey == '-')
-		return 0;
-	return profile->hotkey ? profile->hotkey : '0' + slot;
-}
-
 static int kernel_load(void *priv, const struct ks_profile *profile,
 		       unsigned int *slot)
 {
@@ -92,7 +84,7 @@ static int kernel_load(void *priv, const struct ks_profile *profile,
 	if (ret)
 		return ret;
 	return ks_load_slot(*slot, profile->kind, profile->name,
-			    profile_hotkey(profile, *slot), &req, &plan);
+			    ks_profile_hotkey(profile, *slot), &req, &plan);
 }
 
 static int kernel_unload(void *priv, unsigned int slot)

@@ -64,12 +64,6 @@ struct kexec_slot_range {
 	__u64 size;
 };
 
-/*
- * A slot's hotkey is a digit: the keyboard chord of each kernel's
- * kexec_slots.hotkey= parameter (ctrl+alt by default) and that digit
- * switch to the slot. Slot 0's is '0'.
- */
-
 /* What KEXEC_SLOT_IOC_INFO returns about one slot. */
 struct kexec_slot_info {
 	__u32 slot;			/* in: which slot */
@@ -87,7 +81,12 @@ struct kexec_slot_info {
 	 */
 	__u64 last_switch_ns;
 	char name[KEXEC_SLOT_NAME_LEN];
-	__u32 hotkey;			/* '0'..'9', or 0 for none */
+	/*
+	 * '0'..'9', or 0 for none: each kernel's keyboard chord
+	 * (kexec_slots.hotkey=, ctrl+alt by default) and this digit switch
+	 * to the slot. Slot 0's is '0'.
+	 */
+	__u32 hotkey;
 	__u32 pad;
 };
 

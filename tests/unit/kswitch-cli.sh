@@ -8,7 +8,7 @@ kswitch=$build/bin/kswitch
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 commands=(list load unload up menu status jump call help)
-tap_plan $((12 + ${#commands[@]}))
+tap_plan $((16 + ${#commands[@]}))
 
 out=$("$kswitch" help)
 check "help starts with a one-line grammar" \
@@ -47,4 +47,19 @@ check "list --json reads back as the same table" \
 	sh -c '"$1" --slots-file "$2" list --json >"$3/a.json" &&
 		"$1" --slots-file "$3/a.json" list --json | cmp -s - "$3/a.json"' \
 	_ "$kswitch" "$tmp/slots.json" "$tmp"
+
+# kswitch up: a malformed profile is named with its line and problem, and
+# the others still load.
+mkdir "$tmp/slots.d"
+printf 'kernel = /boot/bzImage\nmemory = 96M\n' >"$tmp/slots.d/delta.conf"
+printf 'kernel = /boot/bzImage\nkind = fast\n' >"$tmp/slots.d/echo.conf"
+err=$(ks --profiles "$tmp/slots.d" up 2>&1 >/dev/null); rc=$?
+check "up with a malformed profile exits 13" test $rc -eq 13
+check "... with one line naming its file, line and problem" \
+	test "$err" = "kswitch: $tmp/slots.d/echo.conf:2: kind 'fast' is not resident or swap"
+check "... and the good one is loaded" \
+	grep -qE '^ 3 +loaded +resident +96 .* delta$' <(ks list)
+check "up again loads nothing more" \
+	sh -c '"$1" --slots-file "$2" --profiles "$3" up 2>/dev/null |
+		grep -qx "delta is loaded already"' _ "$kswitch" "$tmp/slots.json" "$tmp/slots.d"
 tap_done

@@ -122,6 +122,7 @@ static int says(const struct ks_menu *menu, enum ks_request req,
 
 static void test_init(struct ks_menu *menu)
 {
+	ok(!menu->away, "the first scan is no return from elsewhere");
 	ok(menu->view == KS_MENU_SLOTS, "starts in the slot view");
 	ok(menu->cursor == 0, "the cursor starts on this system's slot");
 	ok(menu->table.slot[1].state == KEXEC_SLOT_SUSPENDED &&
@@ -236,11 +237,32 @@ static void test_views(struct ks_menu *menu)
 	ok(menu->quit, "q quits");
 }
 
+/* The hotkey, or kswitch elsewhere, took this system away and back. */
+static void test_entered_from_outside(struct ks_menu *menu)
+{
+	struct ks_slot_table t = menu->table;
+	FILE *f;
+
+	t.slot[t.self].times_entered++;
+	f = fopen(slots_path, "w");
+	ok(f && !ks_slot_table_write_json(&t, f) && !fclose(f),
+	   "this system entered once more, in the slots file");
+	menu->away = false;
+	ok(!ks_menu_scan(menu) && menu->away,
+	   "a scan finds it was away: the screen is to be repainted");
+	ok(!strcmp(menu->message,
+		   "back in slot 0 after a switch from outside the menu"),
+	   "says: %s", menu->message);
+	menu->away = false;
+	ok(!ks_menu_scan(menu) && !menu->away, "the next scan does not");
+}
+
 static void test_rescan(struct ks_menu *menu)
 {
 	ok(!write_slots() && !ks_menu_refresh(menu) &&
 		   menu->table.slot[1].times_entered == 2,
 	   "refresh reads a changed slots file");
+	test_entered_from_outside(menu);
 	unlink(slots_path);
 	menu->src_name = slots_path;
 	ok(ks_menu_scan(menu) == -ENOENT, "a scan of a missing file fails");

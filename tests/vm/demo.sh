@@ -6,75 +6,44 @@
 # fresh data; the same with charlie (a swap slot); q leaves the menu for
 # the shell, and Ctrl-A X leaves QEMU as the banner says.
 source "$(dirname "$0")/../lib/tap.sh"
+source "$(dirname "$0")/../lib/tmux.sh"
 command -v tmux >/dev/null || tap_skip_all "tmux missing; run make deps"
 tap_plan 12
 
-sock=kswitch-demo-$$
-session=demo
-tmux_() { tmux -L "$sock" "$@"; }
-trap 'tmux_ kill-server 2>/dev/null' EXIT
-
-screen() { tmux_ capture-pane -p -S - -t "$session" 2>/dev/null; }
-
-# wait_for REGEX SECONDS: poll the screen and its scrollback for REGEX.
-wait_for() {
-	local i
-	for ((i = 0; i < $2 * 2; i++)); do
-		screen | grep -qE -- "$1" && return 0
-		sleep 0.5
-	done
-	tmux_ capture-pane -p -t "$session" 2>/dev/null | sed 's/^/# /'
-	return 1
-}
-
-# wait_count REGEX N SECONDS: poll until N lines of the scrollback match.
-wait_count() {
-	local i
-	for ((i = 0; i < $3 * 2; i++)); do
-		[ "$(screen | grep -cE -- "$1")" -ge "$2" ] && return 0
-		sleep 0.5
-	done
-	tmux_ capture-pane -p -t "$session" 2>/dev/null | sed 's/^/# /'
-	return 1
-}
-
 # The menu's row of SLOT, as on screen now: "1 bravo suspended ...".
 menu_row() {
-	tmux_ capture-pane -p -t "$session" |
+	screen |
 		sed -n "s/^[* ] $1 \+//p" | tr -s ' ' | tail -n 1
 }
 
-# The whole console stays in the scrollback, to be checked at the end.
-tmux_ start-server \; set-option -g history-limit 100000 \; \
-	new-session -d -s "$session" -x 100 -y 40 \
-	"make -s -C '$top' demo; echo DEMO-EXITED; sleep 30"
+tmux_start 100 40 "make -s -C '$top' demo; echo DEMO-EXITED; sleep 30"
 check "the banner says how to leave QEMU" wait_for 'Ctrl-A then X' 60
 check "the menu opens with bravo and charlie loaded" \
 	wait_for '^[* ] 2 +charlie +loaded +swap' 120
 echo "# $(menu_row 1)"
-tmux_ send-keys -t "$session" Down Enter
+keys Down Enter
 check "Down and Enter switch to bravo, which boots to its prompt" \
 	wait_count '^bravo#' 1 120
-tmux_ send-keys -t "$session" "kswitch 0" Enter
+keys "kswitch 0" Enter
 check "'kswitch 0' in bravo comes back to the menu, which says so" \
 	wait_for 'back from bravo \(slot 1\)' 120
 check "the menu shows bravo suspended, entered once" \
 	test "$(menu_row 1 | cut -d' ' -f1-5)" = "bravo suspended resident 160 1"
-tmux_ send-keys -t "$session" Down Enter
+keys Down Enter
 check "Down and Enter switch to charlie, a swap slot" \
 	wait_count '^charlie#' 1 120
-tmux_ send-keys -t "$session" "kswitch 0" Enter
+keys "kswitch 0" Enter
 check "'kswitch 0' in charlie comes back to the menu" \
 	wait_for 'back from charlie \(slot 2\)' 120
 check "the menu shows charlie suspended, entered once" \
 	test "$(menu_row 2 | cut -d' ' -f1-5)" = "charlie suspended swap 128 1"
-tmux_ send-keys -t "$session" q
+keys q
 check "q leaves the menu for alpha's shell prompt" wait_for '^alpha#' 30
-tmux_ send-keys -t "$session" "kswitch status" Enter
+keys "kswitch status" Enter
 check "kswitch answers there" wait_for '^slot: +0 ' 30
-tmux_ send-keys -t "$session" C-a x
+keys C-a x
 check "Ctrl-A X leaves QEMU" wait_for 'DEMO-EXITED' 30
-screen >"$build/logs/demo.log"
+scrollback >"$build/logs/demo.log"
 check "the console shows no WARN, BUG, Oops, lockdep or kexec error" \
 	"$top/tools/check-console.sh" "$build/logs/demo.log"
 tap_done

@@ -5,44 +5,25 @@
 # from a system whose user space is stopped; the chord can be changed at
 # run time, and the old one then does nothing.
 source "$(dirname "$0")/../lib/tap.sh"
+source "$(dirname "$0")/../lib/tmux.sh"
 command -v tmux >/dev/null || tap_skip_all "tmux missing; run make deps"
-tap_plan 10
+tap_plan 11
 
-sock=kswitch-hotkey-$$
-session=hotkey
 log=$build/logs/hotkey.log
-tmux_() { tmux -L "$sock" "$@"; }
-trap 'tmux_ kill-server 2>/dev/null' EXIT
-
-screen() { tmux_ capture-pane -p -S - -t "$session" 2>/dev/null; }
-
-# wait_count REGEX N SECONDS: poll until N lines of the scrollback match.
-wait_count() {
-	local i
-	for ((i = 0; i < $3 * 2; i++)); do
-		[ "$(screen | grep -cE -- "$1")" -ge "$2" ] && return 0
-		sleep 0.5
-	done
-	tmux_ capture-pane -p -t "$session" 2>/dev/null | sed 's/^/# /'
-	return 1
-}
 
 # sendkey KEYS: press KEYS on the VM's keyboard, through the monitor
 # (Ctrl-A c switches the console between the serial port and it).
 sendkey() {
-	tmux_ send-keys -t "$session" C-a c
+	keys C-a c
 	sleep 0.5
-	tmux_ send-keys -t "$session" "sendkey $1" Enter
+	keys "sendkey $1" Enter
 	sleep 0.5
-	tmux_ send-keys -t "$session" C-a c
+	keys C-a c
 }
-
-type_line() { tmux_ send-keys -t "$session" "$1" Enter; }
 
 entered() { echo "kexec_slots: slot $1 \\(.*\\) entered from slot $2\$"; }
 
-tmux_ start-server \; set-option -g history-limit 100000 \; \
-	new-session -d -s "$session" -x 120 -y 40 \
+tmux_start 120 40 \
 	"'$top/tools/qemu-run.sh' --interactive --kernel '$bzimage' --initrd '$guests/alpha.cpio.gz'; echo VM-EXITED; sleep 30"
 wait_count '^alpha#' 1 120 || { not_ok "alpha boots"; tap_done; }
 type_line "kswitch up && echo UP-DONE"
@@ -71,7 +52,7 @@ sendkey ctrl-alt-0
 sendkey ctrl-alt-9
 type_line "echo STILL-\$((40 + 2))"
 # switches so far: to bravo, charlie, bravo, alpha
-switches() { screen | grep -c 'kexec_slots: hotkey: switching to slot'; }
+switches() { scrollback | grep -c 'kexec_slots: hotkey: switching to slot'; }
 # no_switch_after CMD...: CMD succeeds, and the hotkey switched no more.
 no_switch_after() { "$@" && [ "$(switches)" -eq 4 ]; }
 check "its own digit, and a digit no slot has, leave alpha where it is" \
@@ -89,11 +70,21 @@ check "Ctrl+Shift+2 enters charlie" wait_count "$(entered 2 0)" 1 120
 sleep 2
 type_line "kswitch 0"
 wait_count "$(entered 0 2)" 1 120
+
+# The menu open in alpha, left and entered again by the hotkey.
+type_line "echo ctrl+alt >/sys/module/kexec_slots/parameters/hotkey; kswitch menu"
+wait_for '^kswitch menu: ' 30
+sendkey ctrl-alt-1
+wait_count "$(entered 1 0)" 1 120
+sendkey ctrl-alt-0
+check "the menu redraws when the hotkey brings alpha back to it" \
+	wait_for 'back in slot 0 after a switch from outside the menu' 60
+keys q
 type_line "kswitch list"
 sleep 3
-tmux_ send-keys -t "$session" C-a x
+keys C-a x
 wait_count 'VM-EXITED' 1 30
-screen >"$log"
+scrollback >"$log"
 grep -E '^[ *][0-9] ' "$log" | tail -n 9 | sed 's/^/# /'
 check "the console shows no WARN, BUG, Oops, lockdep or kexec error" \
 	"$top/tools/check-console.sh" "$log"

@@ -61,6 +61,7 @@ expect 8 "not enough free memory" kswitch load 4 /boot/bzImage --mem 64G
 expect 9 "slot 5 is empty; load a system into it first" kswitch 5
 expect 9 "slot 5 is empty already" kswitch unload 5
 expect 10 "slot 0 is this system" kswitch 0
+expect 10 "slot 0 is this system" kswitch alpha
 expect 11 "slot 3 has crashed; unload it and load it again" kswitch 3
 expect 11 "slot 3 has crashed" kswitch crashy
 expect 12 "slot 0 is the system the machine booted" kswitch unload 0

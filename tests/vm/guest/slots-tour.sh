@@ -59,7 +59,7 @@ load_slot 1 resident 64M 16 slots-visit bravo bravo-again
 kswitch 1 || ks_fail "kswitch 1 (the system loaded again) failed"
 kswitch list
 kswitch list | awk '$1 == 1 && $2 == "suspended" && $5 == 1 &&
-	$8 == "bravo-again" { found = 1 } END { exit !found }' ||
+	$9 == "bravo-again" { found = 1 } END { exit !found }' ||
 	ks_fail "slot 1's new system did not run"
 for slot in 1 2 3 4; do
 	kswitch unload "$slot" || ks_fail "kswitch unload $slot failed"
