@@ -12,6 +12,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <sys/stat.h>
 
 #include "profile.h"
@@ -86,8 +87,7 @@ static int copy_value(char *field, size_t size, const char *value,
 	return 0;
 }
 
-/* Never all digits, so that a name is never mistaken for a slot number. */
-static int is_valid_name(const char *name)
+bool ks_profile_name_valid(const char *name)
 {
 	size_t len = strlen(name);
 
@@ -103,7 +103,7 @@ static int set_name(struct ks_profile *p, const char *value,
 {
 	int ret = copy_value(p->name, sizeof(p->name), value, err);
 
-	if (!ret && !is_valid_name(value))
+	if (!ret && !ks_profile_name_valid(value))
 		ret = problem(err, "name '%s' is not " NAME_RULE, value);
 	return ret;
 }
@@ -173,14 +173,21 @@ static int set_slot(struct ks_profile *p, const char *value,
 	return 0;
 }
 
+int ks_parse_hotkey(const char *arg, unsigned int *hotkey)
+{
+	if (!strcmp(arg, "none"))
+		*hotkey = KS_HOTKEY_NONE;
+	else if (arg[0] >= '0' && arg[0] <= '9' && !arg[1])
+		*hotkey = (unsigned char)arg[0];
+	else
+		return -EINVAL;
+	return 0;
+}
+
 static int set_hotkey(struct ks_profile *p, const char *value,
 		      struct ks_profile_error *err)
 {
-	if (!strcmp(value, "none"))
-		p->hotkey = KS_HOTKEY_NONE;
-	else if (strlen(value) == 1 && isdigit((unsigned char)value[0]))
-		p->hotkey = (unsigned char)value[0];
-	else
+	if (ks_parse_hotkey(value, &p->hotkey))
 		return problem(err,
 			       "hotkey '%.*s%s' is not one digit 0-9 or none",
 			       QUOTE(value));
@@ -284,7 +291,7 @@ static int name_from_file(struct ks_profile *p, struct ks_profile_error *err)
 	if (len >= suffix && !strcmp(base + len - suffix, KS_PROFILE_SUFFIX))
 		len -= suffix;
 	snprintf(name, sizeof(name), "%.*s", (int)len, base);
-	if (!is_valid_name(name))
+	if (!ks_profile_name_valid(name))
 		return problem(
 			err,
 			"name '%.*s%s' (from the file name) is not " NAME_RULE
@@ -532,4 +539,60 @@ unsigned int ks_profile_hotkey(const struct ks_profile *profile,
 	if (profile->hotkey == KS_HOTKEY_NONE)
 		return 0;
 	return profile->hotkey ? profile->hotkey : '0' + slot;
+}
+
+void ks_profile_error_format(const struct ks_profile_error *err, char *buf,
+			     size_t size)
+{
+	if (err->line)
+		snprintf(buf, size, "%s:%u: %s", err->file, err->line,
+			 err->problem);
+	else
+		snprintf(buf, size, "%s: %s", err->file, err->problem);
+}
+
+int ks_pick_slot(const struct ks_slot_table *table,
+		 const struct ks_profile *profile, unsigned int *slot)
+{
+	unsigned int i;
+
+	if (profile->slot >= KEXEC_SLOTS_MAX)
+		return -EINVAL;
+	if (profile->slot) {
+		*slot = profile->slot;
+		return 0;
+	}
+	for (i = 1; i < KEXEC_SLOTS_MAX; i++)
+		if (table->slot[i].state == KEXEC_SLOT_EMPTY) {
+			*slot = i;
+			return 0;
+		}
+	return -ENOSPC;
+}
+
+/* The first of the profile's files that cannot be read, or NULL. */
+static const char *unreadable_file(const struct ks_profile *profile)
+{
+	if (access(profile->kernel, R_OK))
+		return profile->kernel;
+	if (*profile->initrd && access(profile->initrd, R_OK))
+		return profile->initrd;
+	return NULL;
+}
+
+int ks_load_profile(struct ks_slot_source *src,
+		    const struct ks_slot_table *table,
+		    const struct ks_profile *profile, unsigned int *slot,
+		    const char **culprit)
+{
+	unsigned int loaded;
+
+	*culprit = profile->name;
+	if (!ks_slot_named(table, profile->name, &loaded))
+		return -EALREADY;
+	*culprit = unreadable_file(profile);
+	if (*culprit)
+		return -errno;
+	*culprit = profile->name;
+	return src->ops->load(src->priv, profile, slot);
 }

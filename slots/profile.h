@@ -19,6 +19,8 @@
 #ifndef KSWITCH_PROFILE_H
 #define KSWITCH_PROFILE_H
 
+#include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "slots.h"
@@ -65,6 +67,40 @@ struct ks_profile_set {
  */
 unsigned int ks_profile_hotkey(const struct ks_profile *profile,
 			       unsigned int slot);
+
+/*
+ * Whether @name can name a profile, and the slot it is loaded into: 1 to
+ * KEXEC_SLOT_NAME_LEN - 1 of [A-Za-z0-9._-], not starting with a digit, so
+ * that it is never taken for a slot number.
+ */
+bool ks_profile_name_valid(const char *name);
+
+/* A hotkey: one digit '0'..'9', or "none" (KS_HOTKEY_NONE); or -EINVAL. */
+int ks_parse_hotkey(const char *arg, unsigned int *hotkey);
+
+/* "FILE:LINE: problem", or "FILE: problem" for the file as a whole. */
+void ks_profile_error_format(const struct ks_profile_error *err, char *buf,
+			     size_t size);
+
+/*
+ * The slot @profile goes into, per @table: its own slot, empty or not (the
+ * source refuses a slot in use), or the first empty one. -ENOSPC if there
+ * is none, -EINVAL for a slot that does not exist.
+ */
+int ks_pick_slot(const struct ks_slot_table *table,
+		 const struct ks_profile *profile, unsigned int *slot);
+
+/*
+ * Load @profile through @src, as every command and the menu do: refuse a
+ * profile whose name a slot of @table has already (-EALREADY), check that
+ * its files can be read, then load it, into *@slot. Returns 0 or -errno;
+ * *@culprit is what the error is about: the file for -ENOENT and -EACCES,
+ * else the profile's name.
+ */
+int ks_load_profile(struct ks_slot_source *src,
+		    const struct ks_slot_table *table,
+		    const struct ks_profile *profile, unsigned int *slot,
+		    const char **culprit);
 
 /* "256M", "1G", "65536K" or bytes, not zero. Returns 0, or -EINVAL. */
 int ks_parse_size(const char *arg, uint64_t *size);

@@ -53,28 +53,31 @@ static int is_decimal(const char *arg)
 	return *arg && strspn(arg, "0123456789") == strlen(arg);
 }
 
-int ks_slot_lookup(const struct ks_slot_table *table, const char *arg,
-		   unsigned int *slot)
+int ks_parse_slot_number(const char *arg, unsigned int *slot)
 {
-	unsigned int i, n = 0;
+	unsigned int n = 0;
 
-	/* All digits is a number, never a name: "01x" is neither. */
-	if (is_decimal(arg)) {
-		for (; *arg; arg++) {
-			n = n * 10 + (unsigned int)(*arg - '0');
-			if (n >= KEXEC_SLOTS_MAX)
-				return -ENOENT;
-		}
-		*slot = n;
-		return 0;
-	}
-	if (!*arg)
+	if (!is_decimal(arg))
 		return -ENOENT;
-	for (i = 0; i < KEXEC_SLOTS_MAX; i++) {
+	for (; *arg; arg++) {
+		n = n * 10 + (unsigned int)(*arg - '0');
+		if (n >= KEXEC_SLOTS_MAX)
+			return -ENOENT;
+	}
+	*slot = n;
+	return 0;
+}
+
+int ks_slot_named(const struct ks_slot_table *table, const char *name,
+		  unsigned int *slot)
+{
+	unsigned int i;
+
+	for (i = 0; *name && i < KEXEC_SLOTS_MAX; i++) {
 		const struct ks_slot *s = &table->slot[i];
 
 		if (s->state != KEXEC_SLOT_EMPTY &&
-		    !strncmp(s->name, arg, sizeof(s->name))) {
+		    !strncmp(s->name, name, sizeof(s->name))) {
 			*slot = i;
 			return 0;
 		}
@@ -82,7 +85,15 @@ int ks_slot_lookup(const struct ks_slot_table *table, const char *arg,
 	return -ENOENT;
 }
 
-/* The escapes JSON has a short form for, and those forms. */
+int ks_slot_lookup(const struct ks_slot_table *table, const char *arg,
+		   unsigned int *slot)
+{
+	/* All digits is a number, never a name: "01x" is neither. */
+	if (is_decimal(arg))
+		return ks_parse_slot_number(arg, slot);
+	return ks_slot_named(table, arg, slot);
+}
+
 static const char json_escaped[] = "\"\\\b\f\n\r\t";
 static const char json_escape_as[] = "\"\\bfnrt";
 

@@ -44,6 +44,11 @@ const char *ks_slot_kind_name(unsigned int kind);
  */
 int ks_slot_lookup(const struct ks_slot_table *table, const char *arg,
 		   unsigned int *slot);
+/* Only a number: all decimal digits, 0..KEXEC_SLOTS_MAX-1; or -ENOENT. */
+int ks_parse_slot_number(const char *arg, unsigned int *slot);
+/* The slot that is not empty and is named @name; -ENOENT if none is. */
+int ks_slot_named(const struct ks_slot_table *table, const char *name,
+		  unsigned int *slot);
 
 /*
  * The table as JSON, the format of 'kswitch list --json' (docs/kswitch.md):

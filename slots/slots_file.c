@@ -5,14 +5,17 @@
  * slots, with the kernel's errnos (include/linux/kexec_slots.h), so that
  * the menu and the commands can be tried, and tested, without slots.
  *
- * Each change is written to PATH.tmp and renamed over PATH: a reader sees
- * the table before or after it, never half of one. Two writers at once
- * are not provided for: one user tries one menu.
+ * Each change is written to a new file beside PATH and renamed over it: a
+ * reader sees the table before or after it, never half of one. Two writers
+ * at once do not corrupt it, but the later one's change wins: the file
+ * stands for one user trying one menu, not for a machine.
  */
 #include <errno.h>
 #include <limits.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -38,15 +41,25 @@ static int file_write(const char *path, const struct ks_slot_table *table)
 {
 	char tmp[PATH_MAX];
 	FILE *f;
-	int ret;
+	int fd, ret;
 
-	if (snprintf(tmp, sizeof(tmp), "%s.tmp", path) >= (int)sizeof(tmp))
+	if (snprintf(tmp, sizeof(tmp), "%s.XXXXXX", path) >= (int)sizeof(tmp))
 		return -ENAMETOOLONG;
-	f = fopen(tmp, "we");
-	if (!f)
+	/* A new file of its own: never one another writer, or a link, has. */
+	fd = mkstemp(tmp);
+	if (fd < 0)
 		return -errno;
+	f = fdopen(fd, "w");
+	if (!f) {
+		ret = -errno;
+		close(fd);
+		unlink(tmp);
+		return ret;
+	}
 	ret = ks_slot_table_write_json(table, f);
 	if (fclose(f) && !ret)
+		ret = -errno;
+	if (!ret && chmod(tmp, 0644))
 		ret = -errno;
 	if (!ret && rename(tmp, path))
 		ret = -errno;
@@ -96,21 +109,6 @@ static int file_enter(void *priv, unsigned int slot)
 	return file_write(priv, &table);
 }
 
-/* The profile's slot, in use or not, or the first empty one. */
-static int pick_slot(const struct ks_slot_table *table,
-		     const struct ks_profile *profile, unsigned int *slot)
-{
-	unsigned int i;
-
-	if (profile->slot >= KEXEC_SLOTS_MAX)
-		return -EINVAL;
-	*slot = profile->slot;
-	for (i = 1; !*slot && i < KEXEC_SLOTS_MAX; i++)
-		if (table->slot[i].state == KEXEC_SLOT_EMPTY)
-			*slot = i;
-	return *slot ? 0 : -ENOSPC;
-}
-
 /* A digit no other slot has, or none; as the kernel checks it. */
 static int check_hotkey(const struct ks_slot_table *table, unsigned int slot,
 			unsigned int hotkey)
@@ -144,7 +142,7 @@ static int file_load(void *priv, const struct ks_profile *profile,
 		return -EOPNOTSUPP;
 	if (!profile->mem_size || profile->kind > KEXEC_SLOT_SWAP)
 		return -EINVAL;
-	ret = pick_slot(&table, profile, &n);
+	ret = ks_pick_slot(&table, profile, &n);
 	if (ret)
 		return ret;
 	hotkey = ks_profile_hotkey(profile, n);

@@ -7,7 +7,6 @@
 #include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -15,33 +14,20 @@
 #include "loader.h"
 #include "profile.h"
 
-/* Files are checked first, so that a missing one is named exactly. */
-static int check_readable(const char *path)
-{
-	return access(path, R_OK) ? ks_fail(KS_REQ_LOAD, path, -errno) : 0;
-}
-
-static int check_files(const struct ks_profile *p)
-{
-	int ret = check_readable(p->kernel);
-
-	if (!ret && *p->initrd)
-		ret = check_readable(p->initrd);
-	return ret;
-}
-
+/* A profile, from its file or from the command line, into its slot. */
 static int load_profile(struct ks_context *ctx, const struct ks_profile *p)
 {
-	unsigned int slot = p->slot;
+	struct ks_slot_table table;
+	const char *culprit;
+	unsigned int slot;
 	int ret;
 
-	ret = check_files(p);
+	ret = ctx->src->ops->scan(ctx->src->priv, &table);
 	if (ret)
-		return ret;
-	ret = ctx->src->ops->load(ctx->src->priv, p, &slot);
+		return ks_fail(KS_REQ_SCAN, ctx->src_name, ret);
+	ret = ks_load_profile(ctx->src, &table, p, &slot, &culprit);
 	if (ret)
-		return ks_fail(KS_REQ_LOAD, *p->file ? p->name : p->kernel,
-			       ret);
+		return ks_fail(KS_REQ_LOAD, culprit, ret);
 	printf("loaded %s into slot %u\n", p->name, slot);
 	return KSWITCH_EXIT_OK;
 }
@@ -69,6 +55,7 @@ static int report_missing_profile(struct ks_context *ctx,
 				  const char *name)
 {
 	const struct ks_profile_error *e = find_refused(set, name);
+	char line[KS_PATH_LEN + 192];
 
 	if (!e) {
 		ks_error(
@@ -76,10 +63,8 @@ static int report_missing_profile(struct ks_context *ctx,
 			name, ctx->profile_dir);
 		return KSWITCH_EXIT_NO_FILE;
 	}
-	if (e->line)
-		ks_error("%s:%u: %s", e->file, e->line, e->problem);
-	else
-		ks_error("%s: %s", e->file, e->problem);
+	ks_profile_error_format(e, line, sizeof(line));
+	ks_error("%s", line);
 	return KSWITCH_EXIT_BAD_PROFILE;
 }
 
@@ -90,8 +75,10 @@ static int load_named_profile(struct ks_context *ctx, const char *name)
 	const struct ks_profile *p;
 	int ret;
 
-	if (ks_profiles_read_dir(ctx->profile_dir, &set))
-		return ks_fail(KS_REQ_LOAD, name, -ENOMEM);
+	if (ks_profiles_read_dir(ctx->profile_dir, &set)) {
+		ks_error("out of memory reading %s", ctx->profile_dir);
+		return KSWITCH_EXIT_FAILURE;
+	}
 	p = ks_profile_find(&set, name);
 	if (p)
 		ret = load_profile(ctx, p);
@@ -111,11 +98,16 @@ static int load_peer(const struct ks_profile *p)
 		.mem_size = p->mem_size,
 	};
 	struct ks_load_plan plan;
+	const char *unreadable = NULL;
 	int ret;
 
-	ret = check_files(p);
-	if (ret)
-		return ret;
+	/* Files are checked first, so that a missing one is named exactly. */
+	if (access(p->kernel, R_OK))
+		unreadable = p->kernel;
+	else if (req.initrd && access(req.initrd, R_OK))
+		unreadable = req.initrd;
+	if (unreadable)
+		return ks_fail(KS_REQ_LOAD, unreadable, -errno);
 	ret = ks_load_system(&req, &plan);
 	if (ret)
 		return ks_fail(KS_REQ_LOAD, p->kernel, ret);
@@ -135,18 +127,46 @@ static int copy_arg(char *dst, size_t size, const char *opt, const char *arg)
 	return KSWITCH_EXIT_USAGE;
 }
 
-static int parse_hotkey(const char *arg, unsigned int *hotkey)
+static int parse_name(const char *arg, struct ks_profile *p)
 {
-	if (!strcmp(arg, "none")) {
-		*hotkey = KS_HOTKEY_NONE;
-		return 0;
-	}
-	if (arg[0] >= '0' && arg[0] <= '9' && !arg[1]) {
-		*hotkey = (unsigned int)arg[0];
-		return 0;
-	}
-	ks_error("--hotkey '%s' is not one digit 0-9 or none", arg);
+	if (ks_profile_name_valid(arg))
+		return copy_arg(p->name, sizeof(p->name), "--name", arg);
+	ks_error(
+		"--name '%s' is no name: up to %d of A-Z a-z 0-9 . _ -, not starting with a digit",
+		arg, KEXEC_SLOT_NAME_LEN - 1);
 	return KSWITCH_EXIT_USAGE;
+}
+
+static int parse_option(int opt, const char *arg, char **argv,
+			struct ks_profile *p)
+{
+	switch (opt) {
+	case 'i':
+		return copy_arg(p->initrd, sizeof(p->initrd), "--initrd", arg);
+	case 'a':
+		return copy_arg(p->cmdline, sizeof(p->cmdline), "--append",
+				arg);
+	case 'n':
+		return parse_name(arg, p);
+	case 's':
+		p->kind = KEXEC_SLOT_SWAP;
+		return 0;
+	case 'k':
+		if (!ks_parse_hotkey(arg, &p->hotkey))
+			return 0;
+		ks_error("--hotkey '%s' is not one digit 0-9 or none", arg);
+		return KSWITCH_EXIT_USAGE;
+	case 'm':
+		if (!ks_parse_size(arg, &p->mem_size))
+			return 0;
+		ks_error("--mem '%s' is not a size; write it like 256M or 1G",
+			 arg);
+		return KSWITCH_EXIT_USAGE;
+	default:
+		ks_error("unknown option '%s'; see 'kswitch load --help'",
+			 argv[optind - 1]);
+		return KSWITCH_EXIT_USAGE;
+	}
 }
 
 /* The options of a load named in full, into @p. */
@@ -163,55 +183,9 @@ static int parse_options(int argc, char **argv, struct ks_profile *p)
 	};
 	int opt, ret = 0;
 
-	while (!ret &&
-	       (opt = getopt_long(argc, argv, "", options, NULL)) != -1) {
-		switch (opt) {
-		case 'i':
-			ret = copy_arg(p->initrd, sizeof(p->initrd), "--initrd",
-				       optarg);
-			break;
-		case 'a':
-			ret = copy_arg(p->cmdline, sizeof(p->cmdline),
-				       "--append", optarg);
-			break;
-		case 'n':
-			ret = copy_arg(p->name, sizeof(p->name), "--name",
-				       optarg);
-			break;
-		case 's':
-			p->kind = KEXEC_SLOT_SWAP;
-			break;
-		case 'k':
-			ret = parse_hotkey(optarg, &p->hotkey);
-			break;
-		case 'm':
-			if (ks_parse_size(optarg, &p->mem_size)) {
-				ks_error(
-					"--mem '%s' is not a size; write it like 256M or 1G",
-					optarg);
-				ret = KSWITCH_EXIT_USAGE;
-			}
-			break;
-		default:
-			ks_error("see 'kswitch load --help'");
-			ret = KSWITCH_EXIT_USAGE;
-		}
-	}
+	while (!ret && (opt = getopt_long(argc, argv, "", options, NULL)) != -1)
+		ret = parse_option(opt, optarg, argv, p);
 	return ret;
-}
-
-/* A slot to load into: 1 .. KEXEC_SLOTS_MAX - 1. */
-static int parse_load_slot(const char *arg, unsigned int *slot)
-{
-	char *end;
-	unsigned long n;
-
-	errno = 0;
-	n = strtoul(arg, &end, 10);
-	if (errno || end == arg || *end || !n || n >= KEXEC_SLOTS_MAX)
-		return -ENXIO;
-	*slot = (unsigned int)n;
-	return 0;
 }
 
 /* SLOT KERNEL, or KERNEL alone. */
@@ -220,7 +194,7 @@ static int parse_operands(int argc, char **argv, struct ks_profile *p)
 	int n = argc - optind;
 
 	if (n == 2) {
-		if (parse_load_slot(argv[optind], &p->slot))
+		if (ks_parse_slot_number(argv[optind], &p->slot) || !p->slot)
 			return ks_fail(KS_REQ_LOAD, argv[optind], -ENXIO);
 		optind++;
 	} else if (n != 1) {
@@ -231,10 +205,11 @@ static int parse_operands(int argc, char **argv, struct ks_profile *p)
 	return copy_arg(p->kernel, sizeof(p->kernel), "KERNEL", argv[optind]);
 }
 
-/* A profile name has no '/' and is not a number (profile.h). */
-static int is_profile_name(const char *arg)
+/* kswitch load PROFILE: a name, not an option, and no file of that name. */
+static int names_profile(int argc, char **argv)
 {
-	return !strchr(arg, '/') && !(arg[0] >= '0' && arg[0] <= '9');
+	return argc == 2 && ks_profile_name_valid(argv[1]) &&
+	       access(argv[1], F_OK);
 }
 
 int cmd_load(int argc, char **argv, struct ks_context *ctx)
@@ -242,7 +217,7 @@ int cmd_load(int argc, char **argv, struct ks_context *ctx)
 	struct ks_profile p = { .mem_size = KS_PROFILE_MEM_DEFAULT };
 	int ret;
 
-	if (argc == 2 && is_profile_name(argv[1]) && access(argv[1], F_OK))
+	if (names_profile(argc, argv))
 		return load_named_profile(ctx, argv[1]);
 	ret = parse_options(argc, argv, &p);
 	if (!ret)

@@ -23,10 +23,15 @@ int cmd_menu(int argc, char **argv, struct ks_context *ctx)
 			"menu needs a terminal; use 'kswitch list' in scripts");
 		return KSWITCH_EXIT_USAGE;
 	}
-	ret = ks_menu_init(&menu, ctx->src, ctx->profile_dir);
+	/* No slots to show is said, with its code, before the screen opens. */
+	ret = ctx->src->ops->scan(ctx->src->priv, &menu.table);
 	if (ret)
 		return ks_fail(KS_REQ_SCAN, ctx->src_name, ret);
-	menu.src_name = ctx->src_name;
+	ret = ks_menu_init(&menu, ctx->src, ctx->src_name, ctx->profile_dir);
+	if (ret) {
+		ks_error("%s", menu.message);
+		return KSWITCH_EXIT_FAILURE;
+	}
 	ret = ks_menu_run(&menu);
 	/* The screen is gone: a reason it could not start goes to stderr. */
 	if (ret)

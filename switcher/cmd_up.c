@@ -9,40 +9,28 @@
 #include "kswitch.h"
 #include "profile.h"
 
-static int is_loaded(const struct ks_slot_table *table, const char *name)
-{
-	unsigned int i;
-
-	for (i = 0; i < KEXEC_SLOTS_MAX; i++)
-		if (table->slot[i].state != KEXEC_SLOT_EMPTY &&
-		    !strcmp(table->slot[i].name, name))
-			return 1;
-	return 0;
-}
-
 static int report_refused(const struct ks_profile_set *set)
 {
-	const struct ks_profile_error *e;
+	char line[KS_PATH_LEN + 192];
 	unsigned int i;
 
 	for (i = 0; i < set->nr_errors; i++) {
-		e = &set->error[i];
-		if (e->line)
-			ks_error("%s:%u: %s", e->file, e->line, e->problem);
-		else
-			ks_error("%s: %s", e->file, e->problem);
+		ks_profile_error_format(&set->error[i], line, sizeof(line));
+		ks_error("%s", line);
 	}
 	return set->nr_errors ? KSWITCH_EXIT_BAD_PROFILE : KSWITCH_EXIT_OK;
 }
 
-static int load_one(struct ks_context *ctx, const struct ks_profile *p)
+static int load_one(struct ks_context *ctx, const struct ks_slot_table *table,
+		    const struct ks_profile *p)
 {
-	unsigned int slot = p->slot;
+	const char *culprit;
+	unsigned int slot;
 	int ret;
 
-	ret = ctx->src->ops->load(ctx->src->priv, p, &slot);
+	ret = ks_load_profile(ctx->src, table, p, &slot, &culprit);
 	if (ret)
-		return ks_fail(KS_REQ_LOAD, p->name, ret);
+		return ks_fail(KS_REQ_LOAD, culprit, ret);
 	printf("loaded %s into slot %u\n", p->name, slot);
 	return KSWITCH_EXIT_OK;
 }
@@ -51,14 +39,14 @@ static int load_all(struct ks_context *ctx, const struct ks_profile_set *set,
 		    int check_only)
 {
 	struct ks_slot_table table;
-	unsigned int i;
+	unsigned int i, slot;
 	int ret, first = KSWITCH_EXIT_OK;
 
 	ret = ctx->src->ops->scan(ctx->src->priv, &table);
 	if (ret)
 		return ks_fail(KS_REQ_SCAN, ctx->src_name, ret);
 	for (i = 0; i < set->nr; i++) {
-		if (is_loaded(&table, set->profile[i].name)) {
+		if (!ks_slot_named(&table, set->profile[i].name, &slot)) {
 			printf("%s is loaded already\n", set->profile[i].name);
 			continue;
 		}
@@ -67,7 +55,7 @@ static int load_all(struct ks_context *ctx, const struct ks_profile_set *set,
 			       set->profile[i].name, set->profile[i].file);
 			continue;
 		}
-		ret = load_one(ctx, &set->profile[i]);
+		ret = load_one(ctx, &table, &set->profile[i]);
 		if (ret && !first)
 			first = ret;
 	}

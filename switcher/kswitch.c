@@ -97,8 +97,12 @@ int cmd_help(int argc, char **argv, struct ks_context *ctx)
 		return KSWITCH_EXIT_OK;
 	}
 	cmd = find_command(argv[1]);
-	if (argc > 2 || !cmd) {
+	if (!cmd) {
 		ks_error("no command '%s'; 'kswitch help' lists them", argv[1]);
+		return KSWITCH_EXIT_USAGE;
+	}
+	if (argc > 2) {
+		ks_error("help takes one COMMAND; see 'kswitch help'");
 		return KSWITCH_EXIT_USAGE;
 	}
 	command_usage(cmd);
@@ -130,6 +134,8 @@ int main(int argc, char **argv)
 	const struct kswitch_cmd *cmd;
 	int opt;
 
+	/* Every bad option is said once, in kswitch's own words. */
+	opterr = 0;
 	while ((opt = getopt_long(argc, argv, "+h", options, NULL)) != -1) {
 		switch (opt) {
 		case 'f':
@@ -142,7 +148,8 @@ int main(int argc, char **argv)
 			usage(stdout);
 			return KSWITCH_EXIT_OK;
 		default:
-			usage(stderr);
+			ks_error("unknown option '%s'; see 'kswitch help'",
+				 argv[optind - 1]);
 			return KSWITCH_EXIT_USAGE;
 		}
 	}

@@ -47,9 +47,10 @@ int ks_load_jump_back(uint64_t entry);
  * kexec_slot_kind), named @name, switched to by the hotkey chord with digit
  * @hotkey ('0'..'9', or 0 for none): the kernel sets the memory aside, and the
  * system gets exactly that as RAM. Returns 0, the errors of
- * ks_load_system(), -EBUSY (the slot is in use), -EINVAL (no such slot),
- * -EOPNOTSUPP (not from slot 0, or a kind the kernel does not offer) or
- * -ENODEV (a kernel without slots).
+ * ks_load_system(), -EBUSY (the slot is in use), -EINVAL (no such slot, or a
+ * kind or hotkey the kernel does not take), -EEXIST (another slot has the
+ * hotkey), -EOPNOTSUPP (not from slot 0) or -ENODEV (a kernel without
+ * slots).
  */
 int ks_load_slot(unsigned int slot, unsigned int kind, const char *name,
 		 unsigned int hotkey, const struct ks_load_request *req,

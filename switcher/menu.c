@@ -45,16 +45,9 @@ static void explain_slot(struct ks_menu *menu, enum ks_request req,
 static bool profile_is_loaded(const struct ks_menu *menu,
 			      const struct ks_profile *profile)
 {
-	const struct ks_slot *s;
-	unsigned int i;
+	unsigned int slot;
 
-	for (i = 0; i < KEXEC_SLOTS_MAX; i++) {
-		s = &menu->table.slot[i];
-		if (s->state != KEXEC_SLOT_EMPTY &&
-		    !strcmp(s->name, profile->name))
-			return true;
-	}
-	return false;
+	return !ks_slot_named(&menu->table, profile->name, &slot);
 }
 
 unsigned int ks_menu_nr_loadable(const struct ks_menu *menu)
@@ -123,19 +116,15 @@ int ks_menu_scan(struct ks_menu *menu)
 /* Say which profiles were refused, or clear the message. */
 static void report_profile_errors(struct ks_menu *menu)
 {
-	const struct ks_profile_error *err = menu->profiles.error;
 	unsigned int nr = menu->profiles.nr_errors;
-	char where[KS_PATH_LEN + 16];
+	char first[KS_PATH_LEN + 192];
 
 	menu->message[0] = '\0';
 	if (!nr)
 		return;
-	if (err->line)
-		snprintf(where, sizeof(where), "%s:%u", err->file, err->line);
-	else
-		snprintf(where, sizeof(where), "%s", err->file);
-	set_message(menu, "%u profile%s refused: %s: %s", nr,
-		    nr == 1 ? "" : "s", where, err->problem);
+	ks_profile_error_format(menu->profiles.error, first, sizeof(first));
+	set_message(menu, "%u profile%s refused: %s", nr, nr == 1 ? "" : "s",
+		    first);
 }
 
 static int read_profiles(struct ks_menu *menu)
@@ -165,13 +154,13 @@ int ks_menu_refresh(struct ks_menu *menu)
 }
 
 int ks_menu_init(struct ks_menu *menu, struct ks_slot_source *src,
-		 const char *profile_dir)
+		 const char *src_name, const char *profile_dir)
 {
 	int ret;
 
 	memset(menu, 0, sizeof(*menu));
 	menu->src = src;
-	menu->src_name = "the kernel";
+	menu->src_name = src_name;
 	menu->profile_dir = profile_dir;
 	ret = ks_menu_refresh(menu);
 	if (ret) {
@@ -221,13 +210,13 @@ static void switch_to_selected(struct ks_menu *menu)
 	int ret;
 
 	snprintf(name, sizeof(name), "%s", menu->table.slot[slot].name);
-	/* The console belongs to the other system until enter() returns. */
-	menu->away = true;
 	ret = menu->src->ops->enter(menu->src->priv, slot);
 	if (ret) {
 		explain_slot(menu, KS_REQ_SWITCH, slot, ret);
 		return;
 	}
+	/* The console was the other system's until enter() returned. */
+	menu->away = true;
 	if (ks_menu_refresh(menu))
 		return;
 	set_message(menu, "back from %s (slot %u)", name, slot);
@@ -237,6 +226,7 @@ static void load_selected(struct ks_menu *menu)
 {
 	const struct ks_profile *profile;
 	char name[KEXEC_SLOT_NAME_LEN];
+	const char *culprit;
 	unsigned int slot = 0;
 	int ret;
 
@@ -246,9 +236,10 @@ static void load_selected(struct ks_menu *menu)
 		set_message(menu, "no profile to load");
 		return;
 	}
-	ret = menu->src->ops->load(menu->src->priv, profile, &slot);
+	ret = ks_load_profile(menu->src, &menu->table, profile, &slot,
+			      &culprit);
 	if (ret) {
-		explain(menu, KS_REQ_LOAD, profile->kernel, ret);
+		explain(menu, KS_REQ_LOAD, culprit, ret);
 		return;
 	}
 	/* The refresh frees @profile. */

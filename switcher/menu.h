@@ -52,9 +52,12 @@ struct ks_menu {
 	char message[160]; /* the last action's outcome, for the status line */
 };
 
-/* Scan the slots and profiles; the cursor starts on this system's slot. */
+/*
+ * Scan the slots of @src (@src_name in messages: "the kernel", or the
+ * slots file) and the profiles; the cursor starts on this system's slot.
+ */
 int ks_menu_init(struct ks_menu *menu, struct ks_slot_source *src,
-		 const char *profile_dir);
+		 const char *src_name, const char *profile_dir);
 void ks_menu_free(struct ks_menu *menu);
 
 /* Scan again (after a switch, or on request). */

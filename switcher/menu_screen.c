@@ -6,7 +6,6 @@
  * no colours, no resize events) as well as in xterm or tmux, and it must
  * hand the terminal back sane on every way out, fatal signals included.
  */
-#include <ctype.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -27,50 +26,85 @@
 #define KEY_DEL 127
 #define KEY_CTRL_H 8
 
+/* The views, for the key bar: enum ks_menu_view's values, 0 on. */
+#define NR_MENU_VIEWS (KS_MENU_HELP + 1)
+
 /*
- * One key and what it does. The help view and the key bar are generated
- * from this table, so they cannot drift from what the keys do: an entry
- * without a label is one more key for the labelled entry before it.
+ * One key and what it does. The help view and each view's key bar are
+ * generated from this table, so they cannot drift from what the keys do:
+ * an entry without a label is one more key for the labelled entry before
+ * it, and keys next to each other with the same bar word share it
+ * ("Up/Down choose").
  */
 struct menu_key {
 	int key;
 	enum ks_menu_action action;
 	bool selects_slot; /* a digit: select slot key - '0' first */
 	const char *label; /* the help view's words for it */
-	const char *bar; /* the key bar's word for it; NULL: not there */
+	/* Each view's key bar word for it; NULL: not on that view's bar. */
+	const char *bar[NR_MENU_VIEWS];
 };
 
 static const struct menu_key menu_keys[] = {
-	{ KEY_UP, KS_MENU_UP, false, "move up", NULL },
-	{ 'k', KS_MENU_UP, false, NULL, NULL },
-	{ KEY_DOWN, KS_MENU_DOWN, false, "move down", NULL },
-	{ 'j', KS_MENU_DOWN, false, NULL, NULL },
-	{ KEY_ENTER, KS_MENU_ENTER, false,
-	  "switch to the selected slot (load the selected profile)", "switch" },
+	{ .key = KEY_UP,
+	  .action = KS_MENU_UP,
+	  .label = "move up",
+	  .bar = { [KS_MENU_PROFILES] = "choose" } },
+	{ .key = 'k', .action = KS_MENU_UP },
+	{ .key = KEY_DOWN,
+	  .action = KS_MENU_DOWN,
+	  .label = "move down",
+	  .bar = { [KS_MENU_PROFILES] = "choose" } },
+	{ .key = 'j', .action = KS_MENU_DOWN },
+	{ .key = KEY_ENTER,
+	  .action = KS_MENU_ENTER,
+	  .label = "switch to the selected slot (load the selected profile)",
+	  .bar = { [KS_MENU_SLOTS] = "switch", [KS_MENU_PROFILES] = "load" } },
 	/* Terminals send \r or \n for Enter; serial consoles send \r. */
-	{ '\r', KS_MENU_ENTER, false, NULL, NULL },
-	{ '\n', KS_MENU_ENTER, false, NULL, NULL },
-	{ '0', KS_MENU_ENTER, true, "switch to that slot", NULL },
-	{ '1', KS_MENU_ENTER, true, NULL, NULL },
-	{ '2', KS_MENU_ENTER, true, NULL, NULL },
-	{ '3', KS_MENU_ENTER, true, NULL, NULL },
-	{ '4', KS_MENU_ENTER, true, NULL, NULL },
-	{ '5', KS_MENU_ENTER, true, NULL, NULL },
-	{ '6', KS_MENU_ENTER, true, NULL, NULL },
-	{ '7', KS_MENU_ENTER, true, NULL, NULL },
-	{ '8', KS_MENU_ENTER, true, NULL, NULL },
-	{ 'l', KS_MENU_LOAD, false, "load a profile that is not loaded yet",
-	  "load" },
-	{ 'u', KS_MENU_UNLOAD, false, "unload the selected slot", "unload" },
-	{ 'r', KS_MENU_REFRESH, false, "rescan the slots, read the profiles",
-	  "refresh" },
-	{ 'h', KS_MENU_HELP_TOGGLE, false, "show or hide this help", "help" },
-	{ '?', KS_MENU_HELP_TOGGLE, false, NULL, NULL },
-	{ KEY_ESC, KS_MENU_BACK, false, "back to the slots", NULL },
-	{ KEY_BACKSPACE, KS_MENU_BACK, false, NULL, NULL },
-	{ KEY_DEL, KS_MENU_BACK, false, NULL, NULL },
-	{ KEY_CTRL_H, KS_MENU_BACK, false, NULL, NULL },
-	{ 'q', KS_MENU_QUIT, false, "quit", "quit" },
+	{ .key = '\r', .action = KS_MENU_ENTER },
+	{ .key = '\n', .action = KS_MENU_ENTER },
+	{ .key = '0',
+	  .action = KS_MENU_ENTER,
+	  .selects_slot = true,
+	  .label = "switch to that slot" },
+	{ .key = '1', .action = KS_MENU_ENTER, .selects_slot = true },
+	{ .key = '2', .action = KS_MENU_ENTER, .selects_slot = true },
+	{ .key = '3', .action = KS_MENU_ENTER, .selects_slot = true },
+	{ .key = '4', .action = KS_MENU_ENTER, .selects_slot = true },
+	{ .key = '5', .action = KS_MENU_ENTER, .selects_slot = true },
+	{ .key = '6', .action = KS_MENU_ENTER, .selects_slot = true },
+	{ .key = '7', .action = KS_MENU_ENTER, .selects_slot = true },
+	{ .key = '8', .action = KS_MENU_ENTER, .selects_slot = true },
+	{ .key = 'l',
+	  .action = KS_MENU_LOAD,
+	  .label = "load a profile that is not loaded yet",
+	  .bar = { [KS_MENU_SLOTS] = "load" } },
+	{ .key = 'u',
+	  .action = KS_MENU_UNLOAD,
+	  .label = "unload the selected slot",
+	  .bar = { [KS_MENU_SLOTS] = "unload" } },
+	{ .key = 'r',
+	  .action = KS_MENU_REFRESH,
+	  .label = "rescan the slots, read the profiles",
+	  .bar = { [KS_MENU_SLOTS] = "refresh" } },
+	{ .key = 'h',
+	  .action = KS_MENU_HELP_TOGGLE,
+	  .label = "show or hide this help",
+	  .bar = { [KS_MENU_SLOTS] = "help" } },
+	{ .key = '?', .action = KS_MENU_HELP_TOGGLE },
+	{ .key = KEY_ESC,
+	  .action = KS_MENU_BACK,
+	  .label = "back to the slots",
+	  .bar = { [KS_MENU_PROFILES] = "back", [KS_MENU_HELP] = "back" } },
+	{ .key = KEY_BACKSPACE, .action = KS_MENU_BACK },
+	{ .key = KEY_DEL, .action = KS_MENU_BACK },
+	{ .key = KEY_CTRL_H, .action = KS_MENU_BACK },
+	{ .key = 'q',
+	  .action = KS_MENU_QUIT,
+	  .label = "quit",
+	  .bar = { [KS_MENU_SLOTS] = "quit",
+		   [KS_MENU_PROFILES] = "quit",
+		   [KS_MENU_HELP] = "quit" } },
 };
 
 #define NR_MENU_KEYS (sizeof(menu_keys) / sizeof(menu_keys[0]))
@@ -94,8 +128,11 @@ enum menu_color {
 
 static bool use_colors;
 
-/* Keys that are one key to the user: Enter sends \r or \n, and so on. */
-static int same_key(int key)
+/*
+ * The key that stands for @key, keys that are one key to the user: Enter
+ * for \r and \n, Backspace for Del and Ctrl-H.
+ */
+static int canonical_key(int key)
 {
 	switch (key) {
 	case '\r':
@@ -110,7 +147,7 @@ static int same_key(int key)
 
 static const char *key_name(int key, char *buf, size_t size)
 {
-	switch (same_key(key)) {
+	switch (canonical_key(key)) {
 	case KEY_UP:
 		return "Up";
 	case KEY_DOWN:
@@ -269,9 +306,16 @@ static bool named_before(size_t first, size_t i)
 	size_t j;
 
 	for (j = first; j < i; j++)
-		if (same_key(menu_keys[j].key) == same_key(menu_keys[i].key))
+		if (canonical_key(menu_keys[j].key) ==
+		    canonical_key(menu_keys[i].key))
 			return true;
 	return false;
+}
+
+/* Curses key codes go past 255, where isdigit() is undefined. */
+static bool is_digit_key(int key)
+{
+	return key >= '0' && key <= '9';
 }
 
 /* The length of the run of digits from entry @i, before @end. */
@@ -279,7 +323,7 @@ static size_t digit_run(size_t i, size_t end)
 {
 	size_t run = i + 1;
 
-	while (run < end && isdigit(menu_keys[run].key) &&
+	while (run < end && is_digit_key(menu_keys[run].key) &&
 	       menu_keys[run].key == menu_keys[run - 1].key + 1)
 		run++;
 	return run - i;
@@ -341,28 +385,37 @@ static void draw_help(void)
 		 POLL_MS / 1000);
 }
 
+/* The bar word of the next entry after @i on @view's bar, or NULL. */
+static const char *next_bar_word(size_t i, enum ks_menu_view view)
+{
+	while (++i < NR_MENU_KEYS)
+		if (menu_keys[i].bar[view])
+			return menu_keys[i].bar[view];
+	return NULL;
+}
+
+/* "Enter switch  l load ...", "Up/Down choose  Enter load ...". */
 static void draw_key_bar(const struct ks_menu *menu)
 {
+	const char *word, *next;
 	char bar[160], one[2];
 	size_t i, len = 0;
+	bool shared = false; /* the word is shared with the key before */
 
-	if (menu->view == KS_MENU_PROFILES) {
-		put_line(BAR_Y, A_REVERSE,
-			 "Up/Down choose  Enter load  Esc back  q quit");
-		return;
-	}
-	if (menu->view == KS_MENU_HELP) {
-		put_line(BAR_Y, A_REVERSE, "Esc back  q quit");
-		return;
-	}
 	bar[0] = '\0';
-	for (i = 0; i < NR_MENU_KEYS && len < sizeof(bar); i++)
-		if (menu_keys[i].bar)
-			len += snprintf(
-				bar + len, sizeof(bar) - len, "%s%s %s",
-				len ? "  " : "",
+	for (i = 0; i < NR_MENU_KEYS && len < sizeof(bar); i++) {
+		word = menu_keys[i].bar[menu->view];
+		if (!word)
+			continue;
+		next = next_bar_word(i, menu->view);
+		if (next && !strcmp(next, word))
+			word = NULL; /* the next key says it */
+		len += snprintf(bar + len, sizeof(bar) - len, "%s%s%s%s",
+				len && !shared ? "  " : "",
 				key_name(menu_keys[i].key, one, sizeof(one)),
-				menu_keys[i].bar);
+				word ? " " : "/", word ? word : "");
+		shared = !word;
+	}
 	put_line(BAR_Y, A_REVERSE, "%s", bar);
 }
 
@@ -411,7 +464,7 @@ static void dispatch(struct ks_menu *menu, const struct menu_key *k)
 	repaint_if_away(menu);
 }
 
-static const int fatal_signals[] = { SIGINT, SIGTERM, SIGHUP };
+static const int fatal_signals[] = { SIGINT, SIGQUIT, SIGTERM, SIGHUP };
 #define NR_FATAL_SIGNALS (sizeof(fatal_signals) / sizeof(fatal_signals[0]))
 
 static struct sigaction saved_actions[NR_FATAL_SIGNALS];
@@ -427,6 +480,12 @@ static void restore_and_die(int sig)
 	raise(sig);
 }
 
+/*
+ * Before newterm(), so that what is saved is the shell's, not curses'
+ * own (curses leaves alone a signal that already has a handler). A signal
+ * the shell ignores (SIGINT in a background job, SIGHUP under nohup)
+ * stays ignored.
+ */
 static void catch_fatal_signals(void)
 {
 	struct sigaction sa;
@@ -436,8 +495,11 @@ static void catch_fatal_signals(void)
 	sa.sa_handler = restore_and_die;
 	sa.sa_flags = SA_RESETHAND;
 	sigemptyset(&sa.sa_mask);
-	for (i = 0; i < NR_FATAL_SIGNALS; i++)
-		sigaction(fatal_signals[i], &sa, &saved_actions[i]);
+	for (i = 0; i < NR_FATAL_SIGNALS; i++) {
+		sigaction(fatal_signals[i], NULL, &saved_actions[i]);
+		if (saved_actions[i].sa_handler != SIG_IGN)
+			sigaction(fatal_signals[i], &sa, NULL);
+	}
 }
 
 static void release_fatal_signals(void)
@@ -457,8 +519,10 @@ static SCREEN *start_screen(struct ks_menu *menu)
 	const char *term = getenv("TERM");
 	SCREEN *screen;
 
+	catch_fatal_signals();
 	screen = newterm(NULL, stdout, stdin);
 	if (!screen) {
+		release_fatal_signals();
 		snprintf(
 			menu->message, sizeof(menu->message),
 			"cannot drive terminal type '%s'; set TERM (vt100 will do)",
@@ -466,7 +530,6 @@ static SCREEN *start_screen(struct ks_menu *menu)
 		return NULL;
 	}
 	set_term(screen);
-	catch_fatal_signals();
 	cbreak();
 	noecho();
 	nonl();

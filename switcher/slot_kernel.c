@@ -45,26 +45,14 @@ static int kernel_enter(void *priv, unsigned int slot)
 	return ks_slot_switch(slot);
 }
 
-/* The profile's slot, or the first empty one; -ENOSPC if there is none. */
+/* The profile's slot, or the first empty one. */
 static int pick_slot(const struct ks_profile *profile, unsigned int *slot)
 {
 	struct ks_slot_table table;
-	unsigned int i;
 	int ret;
 
-	if (profile->slot) {
-		*slot = profile->slot;
-		return 0;
-	}
 	ret = kernel_scan(NULL, &table);
-	if (ret)
-		return ret;
-	for (i = 1; i < KEXEC_SLOTS_MAX; i++)
-		if (table.slot[i].state == KEXEC_SLOT_EMPTY) {
-			*slot = i;
-			return 0;
-		}
-	return -ENOSPC;
+	return ret ? ret : ks_pick_slot(&table, profile, slot);
 }
 
 static int kernel_load(void *priv, const struct ks_profile *profile,

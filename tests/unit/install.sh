@@ -3,12 +3,10 @@
 # example profiles, with their modes, under DESTDIR/PREFIX and nowhere else.
 source "$(dirname "$0")/../lib/tap.sh"
 [ -x "$build/bin/kswitch" ] || tap_skip_all "$build/bin/kswitch not built; run make check"
-tap_plan 11
+tap_plan 12
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-# Whether /opt/ks was there before, so a stray install there shows.
-[ -e /opt/ks ] && opt_was_there=yes || opt_was_there=
 
 # The files make install puts under PREFIX $1, with their modes, sorted.
 expected() {
@@ -28,6 +26,14 @@ expected() {
 installed() {
 	(cd "$1" && find . ! -type d -printf '%m /%P\n' | sort -k 2)
 }
+
+# The paths the installs below would write without DESTDIR, and /opt/ks,
+# that are not there before them: one of them appearing is an install
+# that missed DESTDIR. With / as it was at the top, too.
+outside() { { echo "/opt/ks"; expected /usr; expected /opt/ks; } | sed 's/^[0-9]* //'; }
+absent_before=$(outside | while read -r f; do [ -e "$f" ] || echo "$f"; done)
+top_before=$(ls -A /)
+appeared() { for f in $absent_before; do [ ! -e "$f" ] || echo "$f"; done; }
 
 # install_at DESTDIR PREFIX: make install, its output in DESTDIR.out.
 install_at() {
@@ -51,7 +57,13 @@ dest=$tmp/opt
 check "make install PREFIX=/opt/ks succeeds" install_at "$dest" /opt/ks
 check "PREFIX=/opt/ks installs the same files under /opt/ks" \
 	diff -u <(expected /opt/ks) <(installed "$dest")
-check "nothing lands outside DESTDIR" test -n "$opt_was_there" -o ! -e /opt/ks
+if [ -z "$absent_before" ]; then
+	ok "nothing lands outside DESTDIR # SKIP /opt/ks and every installed path were there before"
+else
+	check "nothing lands outside DESTDIR: none of $(echo "$absent_before" | wc -l) paths absent before appears" \
+		diff -u /dev/null <(appeared)
+fi
+check "  and / has the same top-level entries" diff -u <(echo "$top_before") <(ls -A /)
 
 # A missing input: one line naming it, and nothing installed.
 err=$("$top/tools/install.sh" "$tmp/no-kswitch" "$tmp/none" /usr 2>&1)

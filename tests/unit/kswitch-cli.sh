@@ -51,8 +51,9 @@ check "list --json reads back as the same table" \
 # kswitch up: a malformed profile is named with its line and problem, and
 # the others still load.
 mkdir "$tmp/slots.d"
-printf 'kernel = /boot/bzImage\nmemory = 96M\n' >"$tmp/slots.d/delta.conf"
-printf 'kernel = /boot/bzImage\nkind = fast\n' >"$tmp/slots.d/echo.conf"
+: >"$tmp/bzImage"
+printf 'kernel = %s\nmemory = 96M\n' "$tmp/bzImage" >"$tmp/slots.d/delta.conf"
+printf 'kernel = %s\nkind = fast\n' "$tmp/bzImage" >"$tmp/slots.d/echo.conf"
 err=$(ks --profiles "$tmp/slots.d" up 2>&1 >/dev/null); rc=$?
 check "up with a malformed profile exits 13" test $rc -eq 13
 check "... with one line naming its file, line and problem" \

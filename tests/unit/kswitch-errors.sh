@@ -25,20 +25,33 @@ expect() {
 		test "$(echo "$err" | wc -l)" -eq 1 -a -n "$(echo "$err" | grep -E -e "$pattern")"
 }
 
-tap_plan 30
-expect 5 "cannot read '$tmp/missing': no such file" load 1 "$tmp/missing"
+# Loads into a slot against a recorded slot table (this host has no
+# slots): alpha in slot 0, bravo in 1 (hotkey 1), charlie in 2.
+cp "$top/tests/unit/data/slots-3.json" "$tmp/slots.json"
+slots=(--slots-file "$tmp/slots.json")
+tap_plan 42
+expect 5 "cannot read '$tmp/missing': no such file" "${slots[@]}" load 3 "$tmp/missing"
 expect 5 "cannot read '$tmp/missing': no such file" load "$tmp/missing"
-expect 6 "not a 64-bit relocatable bzImage" load 1 "$tmp/text"
 expect 6 "not a 64-bit relocatable bzImage" load "$tmp/text"
 expect 7 "cut short \(truncated bzImage\); copy it again" load "$tmp/truncated"
+expect 5 "cannot read '$tmp/missing'" "${slots[@]}" load 3 "$bzimage" --initrd "$tmp/missing"
 expect 5 "cannot read '$tmp/missing'" load "$bzimage" --initrd "$tmp/missing"
+expect 4 "in use; unload it first" "${slots[@]}" load 1 "$bzimage"
+expect 4 "'bravo' is loaded already" "${slots[@]}" load 3 "$bzimage" --name bravo
+expect 4 "the hotkey for 'slot3' is another slot's" "${slots[@]}" load 3 "$bzimage" --hotkey 1
 expect 2 "--mem 'lots' is not a size" load 1 "$bzimage" --mem lots
 expect 2 "--hotkey '12' is not one digit 0-9 or none" load 1 "$bzimage" --hotkey 12
+expect 2 "--name '5' is no name" load 1 "$bzimage" --name 5
+expect 2 "unknown option '--frob'; see 'kswitch load --help'" load 1 "$bzimage" --frob
+expect 2 "unknown option '--frob'; see 'kswitch help'" --frob list
 expect 2 "load takes PROFILE, SLOT KERNEL or KERNEL" load
 expect 3 "there is no slot '9'" load 9 "$bzimage"
 expect 15 "this kernel has no memory slots" 9
 expect 5 "no profile 'nosuch' in $tmp" --profiles "$tmp" load nosuch
 expect 6 "not an x86_64 ELF executable" call "$tmp/text"
 expect 5 "cannot read payload" call "$tmp/missing"
-expect 2 "list takes only --json" list --yaml
+check "the slot table did not change" \
+	cmp -s "$tmp/slots.json" "$top/tests/unit/data/slots-3.json"
+check "and a good load against it works" \
+	"$kswitch" "${slots[@]}" load 3 "$bzimage" --name delta
 tap_done

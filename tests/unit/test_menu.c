@@ -73,16 +73,25 @@ static int write_file(const char *name, const char *text)
 
 static int setup(void)
 {
+	char profile[256];
+	FILE *kernel;
+
 	if (!mkdtemp(dir))
 		return -errno;
 	snprintf(slots_path, sizeof(slots_path), "%s/slots.json", dir);
 	snprintf(profile_dir, sizeof(profile_dir), "%s/slots.d", dir);
 	if (mkdir(profile_dir, 0755))
 		return -errno;
-	if (write_file("delta.conf", "name = delta\n"
-				     "kernel = /boot/bzImage\n"
-				     "memory = 96M\n"
-				     "slot = 3\n"))
+	/* Loads check that the kernel can be read; a slots file reads no more.
+	 */
+	snprintf(profile, sizeof(profile), "%s/bzImage", dir);
+	kernel = fopen(profile, "w");
+	if (!kernel || fclose(kernel))
+		return -EIO;
+	snprintf(profile, sizeof(profile),
+		 "name = delta\nkernel = %s/bzImage\nmemory = 96M\nslot = 3\n",
+		 dir);
+	if (write_file("delta.conf", profile))
 		return -EIO;
 	if (write_file("zulu.conf", "kernel = /boot/bzImage\n"
 				    "colour = blue\n"))
@@ -285,7 +294,7 @@ int main(void)
 		return tap_done();
 	}
 	ks_slots_file_source(&src, slots_path);
-	ret = ks_menu_init(&menu, &src, profile_dir);
+	ret = ks_menu_init(&menu, &src, slots_path, profile_dir);
 	ok(!ret, "ks_menu_init (%d)", ret);
 	if (!ret) {
 		test_init(&menu);

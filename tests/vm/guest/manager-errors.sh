@@ -51,6 +51,9 @@ expect 3 "there is no slot '9'" kswitch 9
 expect 3 "there is no slot 'nosuch'" kswitch unload nosuch
 expect 4 "in use; unload it first" \
 	kswitch load 1 /boot/bzImage --initrd /boot/bravo.cpio.gz --mem 64M
+expect 4 "'bravo' is loaded already" kswitch load bravo
+expect 4 "the hotkey for 'slot4' is another slot's" \
+	kswitch load 4 /boot/bzImage --mem 64M --hotkey 1
 expect 5 "cannot read '/boot/missing': no such file" \
 	kswitch load 4 /boot/missing
 expect 5 "cannot read '/boot/missing.cpio.gz'" \
