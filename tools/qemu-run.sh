@@ -47,6 +47,9 @@ done
 
 qemu=(qemu-system-x86_64 -accel "$("$tools/accel.sh")" -smp "$smp"
 	-m "$mem" -no-reboot -nodefaults -kernel "$kernel" -initrd "$initrd")
+# For debugging, e.g. KSWITCH_QEMU_ARGS="-d cpu_reset -D reset.log".
+read -ra extra <<<"${KSWITCH_QEMU_ARGS:-}"
+qemu+=("${extra[@]}")
 [ -z "$disk" ] || qemu+=(-drive "file=$disk,format=raw,if=virtio")
 append="console=ttyS0 panic=-1 $append"
 

@@ -19,6 +19,18 @@ if [ "$loader" = kswitch ]; then
 		echo $((0x$e + 1 - 0x$s)); })
 	[ "$size" -eq $((192 << 20)) ] || ks_fail "main RAM is $size bytes, not 192 MiB"
 fi
+# ... and its kernel runs inside that RAM: KASLR's decompressor places the
+# kernel before memmap= is read (docs/kexec-tools.md).
+code=$(grep ' : Kernel code$' /proc/iomem | { IFS='- ' read -r s e rest
+	echo $((0x$s)) $((0x$e)); })
+grep ' : System RAM$' /proc/iomem | {
+	inside=
+	while IFS='- ' read -r s e rest; do
+		[ "${code% *}" -ge $((0x$s)) ] && [ "${code#* }" -le $((0x$e)) ] &&
+			inside=1
+	done
+	[ -n "$inside" ] || ks_fail "kernel code at $(printf 0x%x "${code% *}") lies outside this system's RAM"
+}
 ks_start_agents
 if [ "$loader" = kexec-tools ]; then
 	kexec -c --load-jump-back-helper --entry="$entry" ||

@@ -19,8 +19,9 @@ kswitch)
 kexec-tools)
 	# kexec-tools gives the second kernel the whole e820 map even with
 	# --load-preserve-context (docs/kexec-tools.md): restrict it by hand
-	# to the RAM that --mem-min/--mem-max back up.
-	memmap=$(kt_memmap 0x10000 0xbffffff)
+	# to the RAM that --mem-min/--mem-max back up, and keep its KASLR
+	# decompressor, which ignores memmap=, where kexec-tools loaded it.
+	memmap="nokaslr $(kt_memmap 0x10000 0xbffffff)"
 	echo "$ks_name: bravo gets $memmap"
 	kexec -c --load-preserve-context /boot/bzImage \
 		--initrd=/boot/bravo.cpio.gz --mem-min=0x10000 \
