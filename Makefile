@@ -5,6 +5,8 @@
 #   make check    unit tests and VM scenarios; ends with "N passed, N failed"
 #   make deps     install the Debian packages everything else needs
 #   make kernel   the patched kernel (cached; seconds when nothing changed)
+#   make bench    switch latency against the stock kexec jump and cold
+#                 boot, in QEMU; a table and a plot in $(BUILD)/bench
 #   make install  kswitch, its man pages, bash completion and example
 #                 profiles, under $(DESTDIR)$(PREFIX) (PREFIX=/usr/local)
 #
@@ -12,7 +14,7 @@
 
 BUILD ?= $(CURDIR)/build
 C_SOURCES = $(wildcard switcher/*.[ch] slots/*.[ch] tests/agents/*.c \
-	tests/unit/*.[ch] \
+	tests/unit/*.[ch] bench/*.c \
 	tools/payloads/*.c)
 export KSWITCH_BUILD := $(BUILD)
 
@@ -26,15 +28,17 @@ GEN_INIT_CPIO := $(BUILD)/kernel/usr/gen_init_cpio
 GUEST_KSWITCH := $(BUILD)/guest-bin/kswitch
 GUEST_KSAGENT := $(BUILD)/guest-bin/ksagent
 GUEST_SLOTS_ERRNO := $(BUILD)/guest-bin/slots-errno
+GUEST_KSBENCH := $(BUILD)/guest-bin/ksbench
 GUEST_DEPS := Makefile tools/mkguest.sh tools/guest/init tools/guest/profile \
-	$(wildcard tests/vm/guest/*.sh) $(GUEST_KSWITCH) $(GUEST_KSAGENT) \
-	$(GUEST_SLOTS_ERRNO) \
+	$(wildcard tests/vm/guest/*.sh bench/guest/*.sh) $(GUEST_KSWITCH) \
+	$(GUEST_KSAGENT) $(GUEST_SLOTS_ERRNO) $(GUEST_KSBENCH) \
 	$(KERNEL_KEY)
 # Every guest system has kswitch, the test agent, the reference loader and
 # cksum(1), the reference the physical-mode payload is checked against.
 GUEST_PROGRAMS := --exe $(GUEST_KSWITCH):/usr/sbin/kswitch \
 	--exe $(GUEST_KSAGENT):/usr/bin/ksagent --exe /sbin/kexec:/sbin/kexec \
 	--exe $(GUEST_SLOTS_ERRNO):/usr/bin/slots-errno \
+	--exe $(GUEST_KSBENCH):/usr/bin/ksbench \
 	--exe /usr/bin/cksum:/usr/bin/cksum
 
 all: kernel guests $(BUILD)/bin/kswitch
@@ -43,6 +47,11 @@ deps:
 	@tools/deps.sh
 
 include switcher/switcher.mk
+
+# The benchmark agent (bench/README.md) runs inside the guests only.
+$(GUEST_KSBENCH): bench/ksbench.c include/linux/kexec_slots.h | deps
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -static -o $@ $<
 
 # Physical-mode payloads: freestanding, linked at their physical address.
 PAYLOAD_CFLAGS := -O2 -Wall -Wextra -Werror -ffreestanding -fno-pic -fno-pie \
@@ -109,6 +118,12 @@ install: $(BUILD)/bin/kswitch
 check: kernel guests $(BUILD)/bin/kswitch
 	@tests/run.sh
 
+# Switch latency against the stock kexec jump and cold boot, in QEMU:
+# results in $(BUILD)/bench (bench/README.md). BENCH_ROUNDS, BENCH_LOADS
+# and BENCH_SIZES (MiB, comma-separated) change what runs.
+bench: kernel guests
+	@bench/run.sh
+
 format:
 	clang-format -i $(C_SOURCES)
 
@@ -120,7 +135,8 @@ distclean:
 	rm -rf $(BUILD)
 
 FORCE:
-.PHONY: all deps kernel guests demo check install format clean distclean FORCE \
+.PHONY: all deps kernel guests demo check bench install format clean \
+	distclean FORCE \
 	print-c-sources
 
 print-c-sources:

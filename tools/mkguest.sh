@@ -70,7 +70,7 @@ shared_libraries() {
 	"$busybox" --list-full | while read -r applet; do
 		[ "$applet" = bin/busybox ] || echo "slink /$applet /bin/busybox 0777 0 0"
 	done
-	for t in "$top"/tests/vm/guest/*.sh; do
+	for t in "$top"/tests/vm/guest/*.sh "$top"/bench/guest/*.sh; do
 		echo "file /usr/share/kswitch/tests/${t##*/} $t 0644 0 0"
 	done
 	for f in "${files[@]}"; do

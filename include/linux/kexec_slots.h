@@ -64,6 +64,26 @@ struct kexec_slot_range {
 	__u64 size;
 };
 
+/*
+ * The phases of a switch, in the order they happen; they add up to
+ * last_switch_ns. The slot left freezes its tasks, suspends its devices
+ * and takes its other CPUs down; slot 0 swaps a swap slot's memory out or
+ * in on the way; the slot entered brings its CPUs up, resumes its devices
+ * and thaws its tasks.
+ */
+enum kexec_switch_phase {
+	KEXEC_PHASE_PREPARE = 0,	/* from the request to freezing */
+	KEXEC_PHASE_FREEZE,
+	KEXEC_PHASE_SUSPEND,
+	KEXEC_PHASE_CPUS_DOWN,		/* and syscore suspend */
+	KEXEC_PHASE_MEMORY,		/* swapping swap slots' memory */
+	KEXEC_PHASE_JUMP,		/* the jumps, through slot 0 or not */
+	KEXEC_PHASE_CPUS_UP,		/* and syscore resume */
+	KEXEC_PHASE_RESUME,
+	KEXEC_PHASE_THAW,
+	KEXEC_SWITCH_PHASES
+};
+
 /* What KEXEC_SLOT_IOC_INFO returns about one slot. */
 struct kexec_slot_info {
 	__u32 slot;			/* in: which slot */
@@ -88,6 +108,8 @@ struct kexec_slot_info {
 	 */
 	__u32 hotkey;
 	__u32 pad;
+	/* The phases of the last switch into the slot, as last_switch_ns. */
+	__u64 last_switch_phase_ns[KEXEC_SWITCH_PHASES];
 };
 
 /*

@@ -1,0 +1,71 @@
+# Guest side of make bench, in system alpha (slot 0): for each slot size in
+# ks.sizes= (MiB), time ks.rounds= round trips to bravo as (c) a resident
+# slot, (b) a swap slot and (a) the stock kexec-tools peer, each first
+# loaded and entered ks.loads= times as (e); then (d) cold-boot bravo by
+# plain kexec reboot, ks.loads= times per size, which ends this system.
+# Every figure is a "ksbench ..." console line (bench/ksbench.c) for
+# bench/report.sh; "bench: ..." lines say what runs.
+. /usr/share/kswitch/tests/lib.sh
+rounds=$(ks_arg ks.rounds)
+loads=$(ks_arg ks.loads)
+sizes=$(ks_arg ks.sizes | tr , ' ')
+peer="ks.scenario=bench-peer ks.nonce=$ks_nonce"
+
+ksbench calibrate
+echo "bench: $(nproc) CPUs, $(awk '/MemTotal/ { print $2 }' /proc/meminfo) KiB, sizes $sizes MiB, $rounds rounds"
+
+# slot_first KIND MIB LABEL: load bravo into slot 1 and enter it; bravo
+# stamps its arrival and comes straight back (bench-peer.sh).
+slot_first() {
+	local kind=$1 mib=$2 label=$3
+	ksbench stamp "$label-load"
+	kswitch load 1 /boot/bzImage --initrd /boot/bravo.cpio.gz \
+		--mem "${mib}M" $kind --name bench \
+		--append "$peer ks.bench=bounce ks.label=$label" >/dev/null ||
+		{ echo "bench: $label: kswitch load failed"; return 1; }
+	ksbench stamp "$label-loaded"
+}
+
+# slot_rounds KIND MIB LABEL
+slot_rounds() {
+	local kind=$1 mib=$2 label=$3 i
+	for i in $(seq "$loads"); do
+		slot_first "$kind" "$mib" "$label-first" || return 1
+		if [ "$i" -lt "$loads" ]; then
+			kswitch 1 && kswitch unload 1 || return 1
+		fi
+	done
+	# Round 1 is the last load's first entry, a boot: one more.
+	ksbench rounds 1 $((rounds + 1)) "$label" || return 1
+	kswitch unload 1
+}
+
+# stock_rounds MIB LABEL: kexec-tools loads bravo with a region of MIB MiB
+# from 64 KiB up (docs/kexec-tools.md), and jumps.
+stock_rounds() {
+	local mib=$1 label=$2 max memmap
+	max=$(printf 0x%x $(((mib << 20) - 1)))
+	memmap="nokaslr $(kt_memmap 0x10000 "$max")"
+	ksbench stamp "$label-load"
+	kexec -c --load-preserve-context /boot/bzImage \
+		--initrd=/boot/bravo.cpio.gz --mem-min=0x10000 --mem-max="$max" \
+		--append="console=ttyS0 panic=-1 $peer ks.bench=kexec-bounce ks.rounds=$((rounds + 1)) ks.label=$label $memmap" ||
+		{ echo "bench: $label: kexec --load-preserve-context failed"; return 1; }
+	ksbench stamp "$label-loaded"
+	ksbench kexec-rounds $((rounds + 2)) "$label"
+	kexec -u
+}
+
+for mib in $sizes; do
+	ksbench memcpy "$mib" "memcpy-$mib" || exit 1
+	echo "bench: resident slots, $mib MiB"
+	slot_rounds "" "$mib" "resident-$mib" || exit 1
+	echo "bench: swap slots, $mib MiB"
+	slot_rounds --swap "$mib" "swap-$mib" || exit 1
+	echo "bench: stock kexec jump, $mib MiB"
+	stock_rounds "$mib" "stock-$mib" || exit 1
+done
+
+echo "bench: cold kexec boots"
+set -- $sizes
+exec sh /usr/share/kswitch/tests/bench-cold.sh "$ks_nonce" "$loads" 0 "$@"

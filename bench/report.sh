@@ -1,0 +1,224 @@
+#!/usr/bin/env bash
+# bench/report.sh CONSOLE OUTDIR: turn the "ksbench" lines of a make bench
+# console (bench/ksbench.c, bench/guest/*.sh) into
+#   OUTDIR/samples.txt  one sample per line: METRIC NANOSECONDS
+#   OUTDIR/stats.txt    per metric: METRIC SAMPLES MEDIAN P95 (ns)
+#   OUTDIR/results.md   the tables docs/performance.md explains
+#   OUTDIR/switch.png, OUTDIR/phases.png
+# Metrics are "KIND-MIB WHAT", KIND one of resident, swap, stock, cold,
+# memcpy; WHAT one of there, back, roundtrip, load, enter, boot, copy, and
+# there.PHASE / back.PHASE for the kernel's phases of a slot switch.
+set -euo pipefail
+
+console=$1 out=$2
+phases="prepare freeze suspend cpus_down memory jump cpus_up resume thaw"
+
+tr -d '\r' <"$console" | grep '^ksbench ' | awk -v phases="$phases" '
+function ns(ticks) { return ticks * 1e6 / khz }
+function out(metric, what, v) { printf "%s %s %.0f\n", metric, what, v }
+function kind_size(label) { sub(/-(first|left|up)(-.*)?$/, "", label); return label }
+$2 == "tsc_khz" { khz = $3; next }
+$3 == "tsc_khz" { khz = $4; next }
+$3 == "memcpy" { out($2, "copy", $5); next }
+# Slot round trips: round 1 is the first entry, a boot.
+$3 == "round" && $2 !~ /^stock/ { if ($4 > 1) out($2, "roundtrip", $5); next }
+($3 == "there" || $3 == "back") && $5 == "total" {
+	out($2, $3, $6)
+	for (i = 7; i < NF; i += 2)
+		out($2, $3 "." $i, $(i + 1))
+	next
+}
+# Stamps: a load, its end, the loaded system up; a cold boot left and up.
+$3 == "stamp" {
+	label = $2; t = $4
+	if (label ~ /-first-load$/) { sub(/-first-load$/, "", label); load[label] = t }
+	else if (label ~ /-first-loaded$/) {
+		sub(/-first-loaded$/, "", label); loaded[label] = t
+		out(label, "load", ns(t - load[label]))
+	} else if (label ~ /-first-up$/) {
+		sub(/-first-up$/, "", label)
+		out(label, "enter", ns(t - loaded[label]))
+		out(label, "load_enter", ns(t - load[label]))
+	} else if (label ~ /^stock-.*-load$/) { sub(/-load$/, "", label); load[label] = t }
+	else if (label ~ /^stock-.*-loaded$/) {
+		sub(/-loaded$/, "", label); loaded[label] = t
+		out(label, "load", ns(t - load[label]))
+	} else if (label ~ /^stock-.*-up$/) {
+		sub(/-up$/, "", label)
+		out(label, "enter", ns(t - loaded[label]))
+		out(label, "load_enter", ns(t - load[label]))
+	} else if (label ~ /^cold-.*-left$/) { sub(/-left$/, "", label); left[label] = t }
+	else if (label ~ /^cold-.*-up$/) {
+		sub(/-up$/, "", label)
+		if (label in left) out(label, "boot", ns(t - left[label]))
+		delete left[label]
+	}
+	next
+}
+# The stock flow: the caller notes when each jump left and came back, the
+# peer when each of its jumps back left and when it was entered next.
+$2 ~ /^stock/ && $3 == "round" { rt[$2, $4] = $5; next }
+$2 ~ /^stock/ && $3 == "left" { aleft[$2, $4] = $5; next }
+$2 ~ /^stock/ && $3 == "back" { aback[$2, $4] = $5; next }
+$2 ~ /^stock/ && $3 == "peer" {
+	label = $2; j = $4
+	bleft[label, j] = $6; bentered[label, j] = $8
+	if (j > njumps[label]) njumps[label] = j
+	next
+}
+END {
+	# Round k >= 2 entered the peer at its entry k - 1 and came back
+	# from its jump k; the last round only lets the peer report.
+	for (key in njumps) {
+		for (k = 2; k <= njumps[key]; k++) {
+			out(key, "roundtrip", rt[key, k])
+			out(key, "there", ns(bentered[key, k - 1] - aleft[key, k]))
+			out(key, "back", ns(aback[key, k] - bleft[key, k]))
+		}
+	}
+}' >"$out/samples.txt"
+
+sort -k1,1 -k2,2 -k3,3n "$out/samples.txt" | awk '
+function flush() {
+	if (n) print metric, n, v[int((n + 1) / 2)], v[int(n * 0.95 + 0.999)]
+	n = 0
+}
+{ m = $1 " " $2; if (m != metric) { flush(); metric = m } v[++n] = $3 }
+END { flush() }' >"$out/stats.txt"
+
+# stat METRIC [median|p95|n]: in milliseconds, "-" if not measured.
+stat() {
+	awk -v m="$1" -v f="${2:-median}" '
+	$1 " " $2 == m {
+		x = f == "n" ? $3 : f == "p95" ? $5 : $4
+		printf(f == "n" ? "%d" : "%.1f", f == "n" ? x : x / 1e6); found = 1
+	}
+	END { if (!found) printf "-" }' "$out/stats.txt"
+}
+ratio() {
+	awk -v a="$1" -v b="$2" 'BEGIN {
+		if (a == "-" || b == "-" || b == 0) print "-"
+		else printf "%.1f", a / b }'
+}
+
+sizes=$(awk '{ split($1, k, "-"); if (k[2] ~ /^[0-9]+$/) print k[2] }' \
+	"$out/stats.txt" | sort -nu)
+kinds="resident swap stock"
+{
+	echo "# kswitch switch latency"
+	echo
+	echo "Times in ms: median (p95) over the samples in brackets. One way: from"
+	echo "the request to the other system's tasks running; round trip: there"
+	echo "and back, as the caller's TSC saw it. docs/performance.md explains."
+	echo
+	echo "## Switching to a system that is already loaded"
+	echo
+	echo "| size | kind | one way there | one way back | round trip |"
+	echo "|---:|---|---:|---:|---:|"
+	for s in $sizes; do
+		for k in $kinds; do
+			m=$k-$s
+			echo "| $s MiB | $k | $(stat "$m there") ($(stat "$m there" p95)) [$(stat "$m there" n)] | $(stat "$m back") ($(stat "$m back" p95)) [$(stat "$m back" n)] | $(stat "$m roundtrip") ($(stat "$m roundtrip" p95)) [$(stat "$m roundtrip" n)] |"
+		done
+	done
+	echo
+	echo "## Bringing a system up"
+	echo
+	echo "Load: the loader, from start to exit. Enter: from then until the"
+	echo "new system's scenario script runs. Cold boot: \`kexec -l\` done,"
+	echo "from \`kexec -e\` until the same system's script runs."
+	echo
+	echo "| size | kind | load | first entry | load + entry | cold boot |"
+	echo "|---:|---|---:|---:|---:|---:|"
+	for s in $sizes; do
+		for k in $kinds; do
+			m=$k-$s
+			echo "| $s MiB | $k | $(stat "$m load") | $(stat "$m enter") | $(stat "$m load_enter") [$(stat "$m load_enter" n)] | $(stat "cold-$s boot") [$(stat "cold-$s boot" n)] |"
+		done
+	done
+	echo
+	echo "## Where a one-way switch spends its time (median ms, kernel's record)"
+	echo
+	echo "| size | kind | way | $(echo $phases | sed 's/ / | /g') | total |"
+	echo "|---:|---|---|$(for p in $phases; do printf -- '---:|'; done)---:|"
+	for s in $sizes; do
+		for k in resident swap; do
+			for w in there back; do
+				printf '| %s MiB | %s | %s |' "$s" "$k" "$w"
+				for p in $phases; do
+					printf ' %s |' "$(stat "$k-$s $w.$p")"
+				done
+				printf ' %s |\n' "$(stat "$k-$s $w")"
+			done
+		done
+	done
+	echo
+	echo "## Memory: swap slots against memcpy()"
+	echo
+	echo "A swap slot's memory phase exchanges the slot's memory with its"
+	echo "backup (copy in and copy out); memcpy() copies the same size once."
+	echo
+	echo "| size | memcpy() | memory phase there | back | there / memcpy() |"
+	echo "|---:|---:|---:|---:|---:|"
+	for s in $sizes; do
+		c=$(stat "memcpy-$s copy")
+		t=$(stat "swap-$s there.memory")
+		echo "| $s MiB | $c | $t | $(stat "swap-$s back.memory") | $(ratio "$t" "$c") |"
+	done
+	echo
+	echo "## Against the targets (docs/performance.md)"
+	echo
+	lo=$(echo "$sizes" | head -n 1) hi=$(echo "$sizes" | tail -n 1)
+	echo "- resident round trip, $hi MiB / $lo MiB: $(ratio "$(stat "resident-$hi roundtrip")" "$(stat "resident-$lo roundtrip")") (target at most 1.1)"
+	echo "- stock round trip / resident round trip at $hi MiB: $(ratio "$(stat "stock-$hi roundtrip")" "$(stat "resident-$hi roundtrip")") (target at least 10)"
+	echo "- cold boot / resident round trip at $hi MiB: $(ratio "$(stat "cold-$hi boot")" "$(stat "resident-$hi roundtrip")") (target at least 20)"
+	for s in $sizes; do
+		echo "- resident load + first entry / cold boot at $s MiB: $(ratio "$(stat "resident-$s load_enter")" "$(stat "cold-$s boot")") (target at most 1.5)"
+	done
+} >"$out/results.md"
+
+# The plots: medians by size, on log scales.
+{
+	for s in $sizes; do
+		echo "$s $(stat "resident-$s there") $(stat "swap-$s there") $(stat "stock-$s there") $(stat "cold-$s boot") $(stat "resident-$s load_enter") $(stat "stock-$s load_enter")"
+	done
+} >"$out/switch.dat"
+{
+	for s in $sizes; do
+		for k in resident swap; do
+			printf '"%s %s"' "$k" "$s"
+			for p in $phases; do printf ' %s' "$(stat "$k-$s there.$p")"; done
+			echo
+		done
+	done
+} >"$out/phases.dat"
+gnuplot <<GNUPLOT
+set terminal pngcairo size 900,560 noenhanced
+set linetype 9 linecolor rgb "#8c564b"
+set datafile missing "-"
+set output "$out/switch.png"
+set title "Getting to another system, one way (median)"
+set logscale xy
+set xlabel "slot size (MiB)"
+set ylabel "ms"
+set xtics ($(echo $sizes | sed 's/\([0-9]*\)/"\1" \1/g; s/ "/, "/g'))
+set key outside right
+plot "$out/switch.dat" using 1:2 with linespoints title "resident slot", \
+     "" using 1:3 with linespoints title "swap slot", \
+     "" using 1:4 with linespoints title "stock kexec jump", \
+     "" using 1:5 with linespoints title "cold kexec boot", \
+     "" using 1:6 with linespoints title "load + first entry (slot)", \
+     "" using 1:7 with linespoints title "load + first entry (stock)"
+set output "$out/phases.png"
+set title "One-way switch by phase (median)"
+unset logscale
+set xtics auto rotate by -30
+set xlabel "slot kind and size (MiB)"
+set ylabel "ms"
+set style data histograms
+set style histogram rowstacked
+set style fill solid 0.8 border -1
+set boxwidth 0.7
+plot for [i=2:10] "$out/phases.dat" using (column(i)/1):xtic(1) title word("$phases", i - 1)
+GNUPLOT
+echo "bench: $out/results.md, $out/switch.png, $out/phases.png"
