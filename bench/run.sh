@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# make bench: boot alpha in QEMU with bench/guest/bench.sh as its scenario,
+# make bench: boot alpha in QEMU (3 GiB, all below 4 GiB, 2 CPUs) with bench/guest/bench.sh as its scenario,
 # then turn the "ksbench" lines of its console into tables and plots
 # (bench/report.sh). Results go to $KSWITCH_BUILD/bench:
 #   console.log   the whole console of the run
@@ -27,7 +27,7 @@ truncate -s %1M "$out/disk.cpio"
 
 echo "bench: sizes $sizes MiB, $rounds round trips each, $loads loads and cold boots each (long under TCG)"
 start=$(date +%s)
-"$top/tools/qemu-run.sh" --name bench --scenario bench --smp 2 --mem 4G \
+"$top/tools/qemu-run.sh" --name bench --scenario bench --smp 2 --mem 3G \
 	--disk "$out/disk.cpio" --timeout 14400 --log "$out/console.log" \
 	--kernel "$bzimage" --initrd "$build/guests/alpha.cpio.gz" \
 	--append "ks.rounds=$rounds ks.loads=$loads ks.sizes=$sizes"
