@@ -34,6 +34,7 @@ if [ ! -f $files/bravo.cpio.gz ]; then
 	(cd $files && cpio -i -d </dev/vda 2>/dev/null) ||
 		{ echo "bench: no kernel and initramfs on /dev/vda"; exit 1; }
 fi
+ksbench stamp "cold-$mib-load"
 next="ks.scenario=bench-cold ks.nonce=$nonce ks.cold=$loads,$((done + 1)),$(echo "$@" | tr ' ' ,)"
 kexec -l $files/bzImage --initrd=$files/bravo.cpio.gz \
 	--mem-max=$(printf 0x%x $(((mem << 20) - 1))) \
