@@ -7,6 +7,7 @@
 #   make kernel   the patched kernel (cached; seconds when nothing changed)
 #   make bench    switch latency against the stock kexec jump and cold
 #                 boot, in QEMU; a table and a plot in $(BUILD)/bench
+#   make fuzz     the kernel interface fed random requests for 10 minutes
 #   make install  kswitch, its man pages, bash completion and example
 #                 profiles, under $(DESTDIR)$(PREFIX) (PREFIX=/usr/local)
 #
@@ -29,16 +30,18 @@ GUEST_KSWITCH := $(BUILD)/guest-bin/kswitch
 GUEST_KSAGENT := $(BUILD)/guest-bin/ksagent
 GUEST_SLOTS_ERRNO := $(BUILD)/guest-bin/slots-errno
 GUEST_KSBENCH := $(BUILD)/guest-bin/ksbench
+GUEST_SLOTS_FUZZ := $(BUILD)/guest-bin/slots-fuzz
 GUEST_DEPS := Makefile tools/mkguest.sh tools/guest/init tools/guest/profile \
 	$(wildcard tests/vm/guest/*.sh bench/guest/*.sh) $(GUEST_KSWITCH) \
 	$(GUEST_KSAGENT) $(GUEST_SLOTS_ERRNO) $(GUEST_KSBENCH) \
-	$(KERNEL_KEY)
+	$(GUEST_SLOTS_FUZZ) $(KERNEL_KEY)
 # Every guest system has kswitch, the test agent, the reference loader and
 # cksum(1), the reference the physical-mode payload is checked against.
 GUEST_PROGRAMS := --exe $(GUEST_KSWITCH):/usr/sbin/kswitch \
 	--exe $(GUEST_KSAGENT):/usr/bin/ksagent --exe /sbin/kexec:/sbin/kexec \
 	--exe $(GUEST_SLOTS_ERRNO):/usr/bin/slots-errno \
 	--exe $(GUEST_KSBENCH):/usr/bin/ksbench \
+	--exe $(GUEST_SLOTS_FUZZ):/usr/bin/slots-fuzz \
 	--exe /usr/bin/cksum:/usr/bin/cksum
 
 all: kernel guests $(BUILD)/bin/kswitch
@@ -69,6 +72,10 @@ $(GUEST_KSAGENT): tests/agents/ksagent.c | deps
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) -static -o $@ $<
 $(GUEST_SLOTS_ERRNO): tests/agents/slots-errno.c include/linux/kexec_slots.h \
+		| deps
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -static -o $@ $<
+$(GUEST_SLOTS_FUZZ): tests/agents/slots-fuzz.c include/linux/kexec_slots.h \
 		| deps
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) -static -o $@ $<
@@ -124,6 +131,10 @@ check: kernel guests $(BUILD)/bin/kswitch
 bench: kernel guests
 	@bench/run.sh
 
+# The kernel interface fuzzed for 10 minutes (make check runs 1 minute).
+fuzz: kernel guests
+	@KS_FUZZ_SECS=600 bash tests/vm/slots-fuzz.sh
+
 format:
 	clang-format -i $(C_SOURCES)
 
@@ -135,7 +146,7 @@ distclean:
 	rm -rf $(BUILD)
 
 FORCE:
-.PHONY: all deps kernel guests demo check bench install format clean \
+.PHONY: all deps kernel guests demo check bench fuzz install format clean \
 	distclean FORCE \
 	print-c-sources
 
