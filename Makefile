@@ -8,6 +8,7 @@
 #   make bench    switch latency against the stock kexec jump and cold
 #                 boot, in QEMU; a table and a plot in $(BUILD)/bench
 #   make fuzz     the kernel interface fed random requests for 10 minutes
+#   make soak     1000 switches over five systems, 100 load/unload cycles
 #   make install  kswitch, its man pages, bash completion and example
 #                 profiles, under $(DESTDIR)$(PREFIX) (PREFIX=/usr/local)
 #
@@ -135,6 +136,12 @@ bench: kernel guests
 fuzz: kernel guests
 	@KS_FUZZ_SECS=600 bash tests/vm/slots-fuzz.sh
 
+# The slot tour at length: 1000 switches over slot 0 and four loaded slots,
+# then 100 load/unload cycles (make check runs 100 switches and 4 cycles).
+soak: kernel guests
+	@KS_SWITCHES=1000 KS_CYCLES=100 KS_TOUR_NAME=soak \
+		bash tests/vm/slots-tour.sh
+
 format:
 	clang-format -i $(C_SOURCES)
 
@@ -146,9 +153,5 @@ distclean:
 	rm -rf $(BUILD)
 
 FORCE:
-.PHONY: all deps kernel guests demo check bench fuzz install format clean \
-	distclean FORCE \
-	print-c-sources
-
-print-c-sources:
-	@echo $(addprefix $(CURDIR)/,$(C_SOURCES))
+.PHONY: all deps kernel guests demo check bench fuzz soak install format \
+	clean distclean FORCE print-c-sources

@@ -4,24 +4,32 @@
 # 4, and the five switch among each other in a tour that covers every
 # ordered pair, KS_SWITCHES (100) switches in all, on 2 CPUs; each system
 # checks its counter, memory pattern and CPUs each time it runs again. Then
-# alpha unloads bravo, loads another system into its slot, enters it, and
-# unloads everything; its free memory must be back within 1%.
+# alpha unloads bravo and KS_CYCLES (4) times loads another system into its
+# slot and unloads it, resident and swap in turn, entering every tenth and
+# the last; it unloads everything, and its free memory must be back within
+# 1%. make soak runs it with 1000 switches and 100 cycles (KS_TOUR_NAME
+# names the log: build/logs/soak.log).
 #
 # Reports, not checks: the switch time into the 64 MiB and the 1 GiB
 # resident slot (median over the tour, as the kernel recorded it).
 source "$(dirname "$0")/../lib/tap.sh"
 switches=${KS_SWITCHES:-100}
-log=$build/logs/slots-tour.log
-tap_plan 2
-check "$switches switches over slots 0 to 4 (two of them swap slots)" \
-	"$top/tools/qemu-run.sh" --name slots-tour --scenario slots-tour \
-	--append "ks.switches=$switches" --smp 2 --mem 2G --timeout 1200 \
+cycles=${KS_CYCLES:-4}
+name=${KS_TOUR_NAME:-slots-tour}
+log=$build/logs/$name.log
+tap_plan 3
+check "$switches switches over slots 0 to 4 (two of them swap slots), then $cycles load and unload cycles" \
+	"$top/tools/qemu-run.sh" --name "$name" --scenario slots-tour \
+	--append "ks.switches=$switches ks.cycles=$cycles" --smp 2 --mem 2G \
+	--timeout $((600 + switches * 3 + cycles * 20)) \
 	--kernel "$bzimage" --initrd "$guests/alpha.cpio.gz"
 # Every switch is followed by a round report of the system it entered,
 # except each slot's first entry, which is its boot.
 rounds=$(tr -d '\r' <"$log" | grep -c "^[a-z]*: round [0-9]* ok")
 check "every switch but the four first entries was checked ($rounds of $((switches - 4)))" \
 	test "$rounds" -ge $((switches - 4))
+check "slot 0 went through the $cycles load and unload cycles" \
+	grep -q "^alpha: $cycles load and unload cycles in slot 1" "$log"
 
 median() { sort -n | awk '{ v[NR] = $1 } END { print NR ? v[int((NR + 1) / 2)] : "-" }'; }
 switch_times() {

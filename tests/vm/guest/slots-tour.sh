@@ -2,12 +2,15 @@
 # into slots 1 to 4, then tour: every system switches to the next one in
 # TOUR, a cycle over every ordered pair of the five, until ks.switches=
 # switches are done. Each system checks its counter, memory pattern and CPUs
-# each time it runs again (lib.sh). Then unload a suspended slot, load
-# another system into it and enter it, and unload everything: slot 0's free
-# memory must be back where it was.
+# each time it runs again (lib.sh). Then ks.cycles= times (1 by default)
+# load another system into slot 1 and unload it, resident and swap in turn,
+# entering every tenth and the last; unload everything: slot 0's free memory
+# must be back where it was.
 . /usr/share/kswitch/tests/lib.sh
 . /usr/share/kswitch/tests/slots-lib.sh
 switches=$(ks_arg ks.switches)
+cycles=$(ks_arg ks.cycles)
+cycles=${cycles:-1}
 
 
 # Free memory in kB: the buddy allocator's free pages and those on the
@@ -53,15 +56,24 @@ while [ "$(tour_step)" -lt "${switches:-100}" ]; do
 done
 kswitch list
 
-# Slot 1 is suspended now: put another system in its place.
+# Slot 1 is suspended now: load other systems in its place, and unload them.
 kswitch unload 1 || ks_fail "kswitch unload 1 failed"
-load_slot 1 resident 64M 16 slots-visit bravo bravo-again
-kswitch 1 || ks_fail "kswitch 1 (the system loaded again) failed"
+for cycle in $(seq "$cycles"); do
+	kind=resident
+	[ $((cycle % 2)) -eq 0 ] && kind=swap
+	load_slot 1 "$kind" 64M 16 slots-visit bravo "bravo-$cycle"
+	if [ $((cycle % 10)) -eq 0 ] || [ "$cycle" -eq "$cycles" ]; then
+		kswitch 1 || ks_fail "cycle $cycle: kswitch 1 failed"
+		kswitch list | awk -v name="bravo-$cycle" '$1 == 1 &&
+			$2 == "suspended" && $5 == 1 && $9 == name { found = 1 }
+			END { exit !found }' ||
+			ks_fail "cycle $cycle: the system loaded into slot 1 did not run"
+	fi
+	kswitch unload 1 || ks_fail "cycle $cycle: kswitch unload 1 failed"
+done
+echo "alpha: $cycles load and unload cycles in slot 1"
 kswitch list
-kswitch list | awk '$1 == 1 && $2 == "suspended" && $5 == 1 &&
-	$9 == "bravo-again" { found = 1 } END { exit !found }' ||
-	ks_fail "slot 1's new system did not run"
-for slot in 1 2 3 4; do
+for slot in 2 3 4; do
 	kswitch unload "$slot" || ks_fail "kswitch unload $slot failed"
 done
 free_after=$(mem_free)
