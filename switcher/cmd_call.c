@@ -43,9 +43,7 @@ static int report_call_error(const char *path, int err)
 		return KSWITCH_EXIT_FAILURE;
 	case -EPERM:
 	case -EACCES:
-		ks_error(
-			"calling a payload needs CAP_SYS_BOOT; run kswitch as root");
-		return KSWITCH_EXIT_NO_PRIVILEGE;
+		return ks_fail(KS_REQ_SWITCH, "", -EPERM);
 	default:
 		ks_error("the call failed: %s", strerror(-err));
 		return KSWITCH_EXIT_FAILURE;

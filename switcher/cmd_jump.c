@@ -45,8 +45,7 @@ int cmd_jump(int argc, char **argv, struct ks_context *ctx)
 			"nothing to jump to; load a system first with 'kswitch load KERNEL'");
 		return KSWITCH_EXIT_NOTHING_LOADED;
 	case -EPERM:
-		ks_error("switching needs CAP_SYS_BOOT; run kswitch as root");
-		return KSWITCH_EXIT_NO_PRIVILEGE;
+		return ks_fail(KS_REQ_SWITCH, "", ret);
 	case -EBUSY:
 		ks_error(
 			"this system could not be frozen (a task refused, or another switch is under way); try again");

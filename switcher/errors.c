@@ -26,8 +26,6 @@ static const struct explanation explanations[] = {
 	  "there is no slot '%s'; name a slot 0 to 8 or a loaded system ('kswitch list')" },
 	{ REQ(KS_REQ_UNLOAD), -EINVAL, KSWITCH_EXIT_SLOT_RUNNING,
 	  "slot %s is the system the machine booted, which holds the others; it cannot be unloaded" },
-	{ ANY_REQUEST, -EPERM, KSWITCH_EXIT_NO_PRIVILEGE,
-	  "this needs CAP_SYS_BOOT; run kswitch as root" },
 	{ ANY_REQUEST, -ENODEV, KSWITCH_EXIT_WRONG_SYSTEM,
 	  "this kernel has no memory slots; boot the kswitch kernel" },
 	{ ANY_REQUEST, -EOPNOTSUPP, KSWITCH_EXIT_WRONG_SYSTEM,
@@ -85,12 +83,30 @@ static const char *const request_verbs[] = {
 	[KS_REQ_SCAN] = "read the slots of",
 };
 
+/* Both a missing CAP_SYS_BOOT and kernel lockdown answer -EPERM. */
+static int explain_eperm(char *msg, size_t size)
+{
+	char mode[32];
+
+	if (ks_lockdown(mode, sizeof(mode)) > 0) {
+		snprintf(
+			msg, size,
+			"the kernel is locked down (%s) and refuses to load, unload or enter other kernels, as it refuses kexec_load(); boot without lockdown to use slots",
+			mode);
+		return KSWITCH_EXIT_LOCKED_DOWN;
+	}
+	snprintf(msg, size, "this needs CAP_SYS_BOOT; run kswitch as root");
+	return KSWITCH_EXIT_NO_PRIVILEGE;
+}
+
 int ks_explain(enum ks_request req, const char *what, int err, char *msg,
 	       size_t size)
 {
 	const struct explanation *e;
 	size_t i;
 
+	if (err == -EPERM)
+		return explain_eperm(msg, size);
 	for (i = 0; i < sizeof(explanations) / sizeof(explanations[0]); i++) {
 		e = &explanations[i];
 		if (e->err != err || !(e->requests & REQ(req)))

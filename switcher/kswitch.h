@@ -33,6 +33,7 @@ enum kswitch_exit {
 	KSWITCH_EXIT_NO_PRIVILEGE = 14, /* needs CAP_SYS_BOOT (root) */
 	KSWITCH_EXIT_WRONG_SYSTEM = 15, /* only slot 0, or no slots at all */
 	KSWITCH_EXIT_NOTHING_LOADED = 16, /* jump with nothing to jump to */
+	KSWITCH_EXIT_LOCKED_DOWN = 17, /* kernel lockdown forbids it */
 };
 
 /* What a request was, for explaining its errno (ks_explain()). */
@@ -88,6 +89,7 @@ void ks_kernel_source(struct ks_slot_source *src);
 int ks_read_line(const char *path, char *buf, size_t size);
 int ks_system_name(char *buf, size_t size);
 int ks_kexec_loaded(void);
+int ks_lockdown(char *mode, size_t size);
 int ks_read_file(const char *path, void **buf, size_t *size);
 int ks_mem_available(uint64_t *bytes);
 int ks_kernel_image_ranges(struct ks_range *out, unsigned int max);

@@ -30,6 +30,26 @@ int ks_read_line(const char *path, char *buf, size_t size)
 	return ret;
 }
 
+/*
+ * 1 if the kernel is locked down, with the mode ("integrity" or
+ * "confidentiality") in @mode; 0 if not, or if it has no lockdown at all.
+ */
+int ks_lockdown(char *mode, size_t size)
+{
+	char line[80], *start, *end;
+
+	/* "none [integrity] confidentiality": the mode in force is bracketed */
+	if (ks_read_line("/sys/kernel/security/lockdown", line, sizeof(line)))
+		return 0;
+	start = strchr(line, '[');
+	end = start ? strchr(start, ']') : NULL;
+	if (!end)
+		return 0;
+	*end = '\0';
+	snprintf(mode, size, "%s", start + 1);
+	return strcmp(mode, "none") != 0;
+}
+
 /* 1 if this kernel has a kexec image loaded, 0 if not, or -errno. */
 int ks_kexec_loaded(void)
 {

@@ -82,5 +82,17 @@ kswitch unload 3 || ks_fail "kswitch unload 3 (crashed) failed"
 kswitch load 3 /boot/bzImage --initrd /boot/echo.cpio.gz --mem 64M ||
 	ks_fail "kswitch load 3 after the crash failed"
 kswitch list
+
+# Kernel lockdown, raised last, as nothing lowers it again: loading,
+# unloading and switching are refused as kexec_load() is, and kswitch says
+# that it is the lockdown, not a missing capability.
+grep -q ' /sys/kernel/security ' /proc/mounts ||
+	mount -t securityfs securityfs /sys/kernel/security
+echo integrity >/sys/kernel/security/lockdown ||
+	ks_fail "cannot lock the kernel down"
+expect 17 "locked down \(integrity\)" kswitch 1
+expect 17 "locked down \(integrity\)" kswitch unload 1
+expect 17 "locked down \(integrity\)" \
+	kswitch load 4 /boot/bzImage --mem 64M
 echo "1..$n"
 exit $ks_fails
