@@ -155,3 +155,6 @@ distclean:
 FORCE:
 .PHONY: all deps kernel guests demo check bench fuzz soak install format \
 	clean distclean FORCE print-c-sources
+
+print-c-sources:
+	@echo $(addprefix $(CURDIR)/,$(C_SOURCES))

@@ -83,12 +83,15 @@ static const char *const request_verbs[] = {
 	[KS_REQ_SCAN] = "read the slots of",
 };
 
-/* Both a missing CAP_SYS_BOOT and kernel lockdown answer -EPERM. */
+/*
+ * Both a missing CAP_SYS_BOOT and kernel lockdown answer -EPERM: blame the
+ * lockdown only when the capability is there.
+ */
 static int explain_eperm(char *msg, size_t size)
 {
 	char mode[32];
 
-	if (ks_lockdown(mode, sizeof(mode)) > 0) {
+	if (ks_has_cap_sys_boot() && ks_lockdown(mode, sizeof(mode)) > 0) {
 		snprintf(
 			msg, size,
 			"the kernel is locked down (%s) and refuses to load, unload or enter other kernels, as it refuses kexec_load(); boot without lockdown to use slots",

@@ -90,6 +90,7 @@ int ks_read_line(const char *path, char *buf, size_t size);
 int ks_system_name(char *buf, size_t size);
 int ks_kexec_loaded(void);
 int ks_lockdown(char *mode, size_t size);
+int ks_has_cap_sys_boot(void);
 int ks_read_file(const char *path, void **buf, size_t *size);
 int ks_mem_available(uint64_t *bytes);
 int ks_kernel_image_ranges(struct ks_range *out, unsigned int max);

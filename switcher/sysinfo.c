@@ -1,13 +1,17 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Facts about the running system. Every function returns 0 or -errno and
- * prints nothing: the commands decide what to tell the user.
+ * Facts about the running system. Every function returns 0 (or, for a
+ * yes-or-no question, 1 for yes) or -errno and prints nothing: the
+ * commands decide what to tell the user.
  */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <linux/capability.h>
+#include <sys/syscall.h>
 #include <sys/utsname.h>
+#include <unistd.h>
 
 #include "kswitch.h"
 
@@ -28,6 +32,20 @@ int ks_read_line(const char *path, char *buf, size_t size)
 	if (!ret)
 		buf[strcspn(buf, "\n")] = '\0';
 	return ret;
+}
+
+/* 1 if this process may load and enter kernels (CAP_SYS_BOOT), else 0. */
+int ks_has_cap_sys_boot(void)
+{
+	struct __user_cap_header_struct hdr = {
+		.version = _LINUX_CAPABILITY_VERSION_3,
+	};
+	struct __user_cap_data_struct data[2];
+
+	if (syscall(SYS_capget, &hdr, data))
+		return 0;
+	return !!(data[CAP_SYS_BOOT / 32].effective &
+		  (1u << (CAP_SYS_BOOT % 32)));
 }
 
 /*

@@ -5,9 +5,9 @@
 # ordered pair, KS_SWITCHES (100) switches in all, on 2 CPUs; each system
 # checks its counter, memory pattern and CPUs each time it runs again. Then
 # alpha unloads bravo and KS_CYCLES (4) times loads another system into its
-# slot and unloads it, resident and swap in turn, entering every tenth and
-# the last; it unloads everything, and its free memory must be back within
-# 1%. make soak runs it with 1000 switches and 100 cycles (KS_TOUR_NAME
+# slot and unloads it, resident and swap in turn, entering the first, every
+# fifth and the last; it unloads everything, and its free memory must be
+# back within 1%. make soak runs it with 1000 switches and 100 cycles (KS_TOUR_NAME
 # names the log: build/logs/soak.log).
 #
 # Reports, not checks: the switch time into the 64 MiB and the 1 GiB
