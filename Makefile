@@ -69,7 +69,7 @@ $(BUILD)/payloads/%.elf: tools/payloads/entry.S tools/payloads/%.c \
 	$(CC) $(PAYLOAD_CFLAGS) -o $@ tools/payloads/entry.S tools/payloads/$*.c
 
 # The test agents run inside the guests only.
-$(GUEST_KSAGENT): tests/agents/ksagent.c | deps
+$(GUEST_KSAGENT): tests/agents/ksagent.c include/linux/kexec_slots.h | deps
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) -static -o $@ $<
 $(GUEST_SLOTS_ERRNO): tests/agents/slots-errno.c include/linux/kexec_slots.h \

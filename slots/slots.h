@@ -77,6 +77,13 @@ struct ks_slot_source_ops {
 	int (*load)(void *priv, const struct ks_profile *profile,
 		    unsigned int *slot);
 	int (*unload)(void *priv, unsigned int slot);
+	/*
+	 * The last console lines of the crashed system in @slot, the
+	 * newest that fit in @size bytes, in *@len of them. Optional:
+	 * -EOPNOTSUPP without it.
+	 */
+	int (*crash_log)(void *priv, unsigned int slot, char *buf, size_t size,
+			 size_t *len);
 };
 
 struct ks_slot_source {

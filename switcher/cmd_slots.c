@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The memory slot commands: kswitch SLOT (switch), list, unload.
+ * The memory slot commands: kswitch SLOT (switch), list, unload, log.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -71,6 +71,38 @@ int cmd_unload(int argc, char **argv, struct ks_context *ctx)
 	snprintf(what, sizeof(what), "%u", slot);
 	ret = ks_unload_slot(ctx->src, &table, slot);
 	return ret ? ks_fail(KS_REQ_UNLOAD, what, ret) : KSWITCH_EXIT_OK;
+}
+
+/* More than the kernel keeps of a crashed system's console. */
+#define CRASH_LOG_MAX (64 * 1024)
+
+int cmd_log(int argc, char **argv, struct ks_context *ctx)
+{
+	static char buf[CRASH_LOG_MAX];
+	struct ks_slot_table table;
+	unsigned int slot;
+	char what[16];
+	size_t len = 0;
+	int ret;
+
+	if (argc != 2) {
+		ks_error("log takes one SLOT; see 'kswitch log --help'");
+		return KSWITCH_EXIT_USAGE;
+	}
+	ret = lookup(ctx, KS_REQ_LOG, argv[1], &table, &slot);
+	if (ret)
+		return ret;
+	snprintf(what, sizeof(what), "%u", slot);
+	ret = ctx->src->ops->crash_log
+		      ? ctx->src->ops->crash_log(ctx->src->priv, slot, buf,
+						 sizeof(buf), &len)
+		      : -EOPNOTSUPP;
+	if (ret)
+		return ks_fail(KS_REQ_LOG, what, ret);
+	fwrite(buf, 1, len, stdout);
+	if (len && buf[len - 1] != '\n')
+		putchar('\n');
+	return KSWITCH_EXIT_OK;
 }
 
 static void print_slot(const struct ks_slot *s, unsigned int self)

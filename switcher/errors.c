@@ -28,7 +28,8 @@ static const struct explanation explanations[] = {
 	  "slot %s is the system the machine booted, which holds the others; it cannot be unloaded" },
 	{ ANY_REQUEST, -ENODEV, KSWITCH_EXIT_WRONG_SYSTEM,
 	  "this kernel has no memory slots; boot the kswitch kernel" },
-	{ ANY_REQUEST, -EOPNOTSUPP, KSWITCH_EXIT_WRONG_SYSTEM,
+	{ ANY_REQUEST & ~REQ(KS_REQ_LOG), -EOPNOTSUPP,
+	  KSWITCH_EXIT_WRONG_SYSTEM,
 	  "slots are loaded and unloaded from slot 0; switch there first" },
 
 	{ REQ(KS_REQ_SWITCH), -ENOENT, KSWITCH_EXIT_SLOT_EMPTY,
@@ -70,6 +71,11 @@ static const struct explanation explanations[] = {
 	{ REQ(KS_REQ_UNLOAD), -EBUSY, KSWITCH_EXIT_SLOT_RUNNING,
 	  "slot %s is running (it is this system); switch to slot 0 and unload it from there" },
 
+	{ REQ(KS_REQ_LOG), -ENODATA, KSWITCH_EXIT_NO_LOG,
+	  "slot %s has not crashed; only a crashed system's last console lines are kept" },
+	{ REQ(KS_REQ_LOG), -EOPNOTSUPP, KSWITCH_EXIT_NO_LOG,
+	  "no console lines are kept for slot %s here; only the kernel keeps them" },
+
 	{ REQ(KS_REQ_SCAN), -ENOENT, KSWITCH_EXIT_NO_FILE,
 	  "cannot read the slots file '%s'; check the path" },
 	{ REQ(KS_REQ_SCAN), -EBADMSG, KSWITCH_EXIT_FAILURE,
@@ -81,6 +87,7 @@ static const char *const request_verbs[] = {
 	[KS_REQ_LOAD] = "load",
 	[KS_REQ_UNLOAD] = "unload slot",
 	[KS_REQ_SCAN] = "read the slots of",
+	[KS_REQ_LOG] = "read the console lines of slot",
 };
 
 /*
@@ -108,6 +115,12 @@ int ks_explain(enum ks_request req, const char *what, int err, char *msg,
 	const struct explanation *e;
 	size_t i;
 
+	if (err == -EPERM && req == KS_REQ_LOG) {
+		snprintf(
+			msg, size,
+			"reading a crashed system's console lines needs CAP_SYSLOG; run kswitch as root");
+		return KSWITCH_EXIT_NO_PRIVILEGE;
+	}
 	if (err == -EPERM)
 		return explain_eperm(msg, size);
 	for (i = 0; i < sizeof(explanations) / sizeof(explanations[0]); i++) {

@@ -94,3 +94,18 @@ int ks_slot_self(unsigned int *slot)
 		*slot = arg;
 	return ret;
 }
+
+int ks_slot_crash_log(unsigned int slot, char *buf, size_t size, size_t *len)
+{
+	struct kexec_slot_log req = {
+		.slot = slot,
+		.size = size > UINT32_MAX ? UINT32_MAX : (uint32_t)size,
+		.buf = (uintptr_t)buf,
+	};
+	int ret;
+
+	ret = slot_ioctl(KEXEC_SLOT_IOC_LOG, &req);
+	if (!ret)
+		*len = req.size;
+	return ret;
+}

@@ -9,6 +9,7 @@
 
 #include <linux/kexec.h>
 #include <linux/kexec_slots.h>
+#include <stddef.h>
 #include <stdint.h>
 
 int ks_kexec_load(unsigned long entry, unsigned long nr_segments,
@@ -29,5 +30,10 @@ int ks_slot_unload(unsigned int slot);
 int ks_slot_switch(unsigned int slot);
 int ks_slot_info(struct kexec_slot_info *info);
 int ks_slot_self(unsigned int *slot);
+/*
+ * The last console lines of the crashed kernel in @slot, the newest that
+ * fit in @size bytes; *@len is set to how many were copied.
+ */
+int ks_slot_crash_log(unsigned int slot, char *buf, size_t size, size_t *len);
 
 #endif /* KSWITCH_KEXEC_SYSCALL_H */

@@ -20,6 +20,8 @@ static const struct kswitch_cmd commands[] = {
 	  "PROFILE | SLOT KERNEL [--initrd FILE] [--append CMDLINE] [--mem SIZE] [--swap] [--name NAME] [--hotkey DIGIT] | KERNEL [--initrd FILE] [--append CMDLINE] [--mem SIZE]",
 	  "load a system into a slot (from its profile, or named in full), or as the one to jump to" },
 	{ "unload", cmd_unload, "SLOT", "unload the system in SLOT" },
+	{ "log", cmd_log, "SLOT",
+	  "print the last console lines of the crashed system in SLOT" },
 	{ "up", cmd_up, "[--check]",
 	  "load every slot profile that is not loaded yet" },
 	{ "menu", cmd_menu, "",

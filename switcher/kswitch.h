@@ -34,6 +34,7 @@ enum kswitch_exit {
 	KSWITCH_EXIT_WRONG_SYSTEM = 15, /* only slot 0, or no slots at all */
 	KSWITCH_EXIT_NOTHING_LOADED = 16, /* jump with nothing to jump to */
 	KSWITCH_EXIT_LOCKED_DOWN = 17, /* kernel lockdown forbids it */
+	KSWITCH_EXIT_NO_LOG = 18, /* the log of a slot that has not crashed */
 };
 
 /* What a request was, for explaining its errno (ks_explain()). */
@@ -42,6 +43,7 @@ enum ks_request {
 	KS_REQ_LOAD,
 	KS_REQ_UNLOAD,
 	KS_REQ_SCAN,
+	KS_REQ_LOG,
 };
 
 /*
@@ -74,6 +76,7 @@ int cmd_jump(int argc, char **argv, struct ks_context *ctx);
 int cmd_call(int argc, char **argv, struct ks_context *ctx);
 int cmd_list(int argc, char **argv, struct ks_context *ctx);
 int cmd_unload(int argc, char **argv, struct ks_context *ctx);
+int cmd_log(int argc, char **argv, struct ks_context *ctx);
 int cmd_up(int argc, char **argv, struct ks_context *ctx);
 int cmd_menu(int argc, char **argv, struct ks_context *ctx);
 /* kswitch SLOT: argv[0] is the slot. */

@@ -81,11 +81,19 @@ static int kernel_unload(void *priv, unsigned int slot)
 	return ks_slot_unload(slot);
 }
 
+static int kernel_crash_log(void *priv, unsigned int slot, char *buf,
+			    size_t size, size_t *len)
+{
+	(void)priv;
+	return ks_slot_crash_log(slot, buf, size, len);
+}
+
 static const struct ks_slot_source_ops kernel_ops = {
 	.scan = kernel_scan,
 	.enter = kernel_enter,
 	.load = kernel_load,
 	.unload = kernel_unload,
+	.crash_log = kernel_crash_log,
 };
 
 void ks_kernel_source(struct ks_slot_source *src)

@@ -26,6 +26,7 @@
  *   EEXIST         reserve with a hotkey another slot has
  *   EALREADY       switch to the slot that runs
  *   EIO            switch to a crashed slot
+ *   ENODATA        the log of a slot that has not crashed
  *   EFAULT         a bad user pointer
  */
 #ifndef _UAPI_LINUX_KEXEC_SLOTS_H
@@ -140,6 +141,17 @@ struct kexec_slot_load {
 	__u64 entry;
 };
 
+/*
+ * KEXEC_SLOT_IOC_LOG: the last console lines of a slot kernel that
+ * panicked, kept in slot 0's memory until the slot is unloaded. Needs
+ * CAP_SYSLOG, as the kernel log does.
+ */
+struct kexec_slot_log {
+	__u32 slot;
+	__u32 size;	/* in: buf's size; out: bytes copied, the newest */
+	__u64 buf;	/* user pointer */
+};
+
 #define KEXEC_SLOT_IOC_MAGIC	0xb7
 #define KEXEC_SLOT_IOC_RESERVE	_IOWR(KEXEC_SLOT_IOC_MAGIC, 1, struct kexec_slot_reserve)
 #define KEXEC_SLOT_IOC_LOAD	_IOW(KEXEC_SLOT_IOC_MAGIC, 2, struct kexec_slot_load)
@@ -147,5 +159,6 @@ struct kexec_slot_load {
 #define KEXEC_SLOT_IOC_SWITCH	_IOW(KEXEC_SLOT_IOC_MAGIC, 4, __u32)
 #define KEXEC_SLOT_IOC_INFO	_IOWR(KEXEC_SLOT_IOC_MAGIC, 5, struct kexec_slot_info)
 #define KEXEC_SLOT_IOC_SELF	_IOR(KEXEC_SLOT_IOC_MAGIC, 6, __u32)
+#define KEXEC_SLOT_IOC_LOG	_IOWR(KEXEC_SLOT_IOC_MAGIC, 7, struct kexec_slot_log)
 
 #endif /* _UAPI_LINUX_KEXEC_SLOTS_H */

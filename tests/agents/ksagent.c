@@ -7,17 +7,31 @@
  *   ksagent pattern MIB FILE    fill MIB MiB with a pattern; on each SIGUSR1
  *                               verify it and write "SEQ ok" or
  *                               "SEQ bad OFFSET" to FILE
- *   ksagent nocap CMD [ARG]...  run CMD as root without CAP_SYS_BOOT
+ *   ksagent nocap CMD [ARG]...  run CMD as root without CAP_SYS_BOOT and
+ *                               CAP_SYSLOG
+ *   ksagent ranges SLOT         print SLOT's memory ranges, "START SIZE" in
+ *                               hex, one per line (KEXEC_SLOT_IOC_INFO)
+ *   ksagent devmem ADDR         read a page at physical ADDR through
+ *                               /dev/mem: print "read", exit 0, or
+ *                               "refused: ERROR", exit 1
+ *   ksagent kcore ADDR SIZE     read physical [ADDR, ADDR + SIZE) through
+ *                               /proc/kcore: print "data", exit 0; "zero"
+ *                               (all of it reads as zeros), exit 1; or
+ *                               "absent" (no segment holds it), exit 3
  *
  * FILE is replaced atomically (rename) so a reader never sees half a line.
  */
+#include <elf.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <linux/capability.h>
+#include <linux/kexec_slots.h>
+#include <sys/ioctl.h>
 #include <sys/mman.h>
 #include <sys/prctl.h>
 #include <time.h>
@@ -107,17 +121,110 @@ static int run_pattern(const char *mib_arg, const char *path)
 
 /*
  * Root gets every capability of its bounding set at exec: drop
- * CAP_SYS_BOOT from that set, and CMD runs without it.
+ * CAP_SYS_BOOT and CAP_SYSLOG from that set, and CMD runs without them.
  */
-static int run_without_sys_boot(char **argv)
+static int run_without_caps(char **argv)
 {
-	if (prctl(PR_CAPBSET_DROP, CAP_SYS_BOOT, 0, 0, 0)) {
+	if (prctl(PR_CAPBSET_DROP, CAP_SYS_BOOT, 0, 0, 0) ||
+	    prctl(PR_CAPBSET_DROP, CAP_SYSLOG, 0, 0, 0)) {
 		perror("ksagent: PR_CAPBSET_DROP");
 		return 1;
 	}
 	execvp(argv[0], argv);
 	perror("ksagent: exec");
 	return 127;
+}
+
+static int print_ranges(const char *slot)
+{
+	struct kexec_slot_info info = { .slot = strtoul(slot, NULL, 0) };
+	unsigned int i;
+	int fd;
+
+	fd = open("/dev/kexec_slots", O_RDONLY);
+	if (fd < 0 || ioctl(fd, KEXEC_SLOT_IOC_INFO, &info)) {
+		perror("ksagent: KEXEC_SLOT_IOC_INFO");
+		return 1;
+	}
+	for (i = 0; i < info.nr_ranges && i < KEXEC_SLOT_MAX_RANGES; i++)
+		printf("%llx %llx\n", (unsigned long long)info.ranges[i].start,
+		       (unsigned long long)info.ranges[i].size);
+	close(fd);
+	return 0;
+}
+
+static int read_devmem(const char *addr)
+{
+	static char page[4096];
+	int fd = open("/dev/mem", O_RDONLY);
+
+	if (fd < 0 ||
+	    pread(fd, page, sizeof(page), (off_t)strtoull(addr, NULL, 0)) < 0) {
+		printf("refused: %s\n", strerror(errno));
+		return 1;
+	}
+	printf("read\n");
+	close(fd);
+	return 0;
+}
+
+/* The file offset of physical @addr in /proc/kcore, or -1 if none has it. */
+static off_t kcore_offset(int fd, uint64_t addr, uint64_t size)
+{
+	Elf64_Ehdr eh;
+	Elf64_Phdr ph;
+	unsigned int i;
+
+	if (pread(fd, &eh, sizeof(eh), 0) != sizeof(eh))
+		return -1;
+	for (i = 0; i < eh.e_phnum; i++) {
+		if (pread(fd, &ph, sizeof(ph), eh.e_phoff + i * sizeof(ph)) !=
+		    sizeof(ph))
+			return -1;
+		if (ph.p_type != PT_LOAD || ph.p_paddr == (Elf64_Addr)-1 ||
+		    addr < ph.p_paddr || addr - ph.p_paddr >= ph.p_memsz ||
+		    size > ph.p_memsz - (addr - ph.p_paddr))
+			continue;
+		return ph.p_offset + (addr - ph.p_paddr);
+	}
+	return -1;
+}
+
+static int read_kcore(const char *addr_arg, const char *size_arg)
+{
+	uint64_t addr = strtoull(addr_arg, NULL, 0), done, i;
+	uint64_t size = strtoull(size_arg, NULL, 0);
+	static unsigned char buf[1 << 16];
+	int fd = open("/proc/kcore", O_RDONLY);
+	off_t off;
+	ssize_t n;
+
+	if (fd < 0) {
+		perror("ksagent: /proc/kcore");
+		return 2;
+	}
+	off = kcore_offset(fd, addr, size);
+	if (off < 0) {
+		printf("absent\n");
+		return 3;
+	}
+	for (done = 0; done < size; done += n) {
+		n = pread(fd, buf,
+			  size - done < sizeof(buf) ? size - done : sizeof(buf),
+			  off + done);
+		if (n <= 0) {
+			perror("ksagent: reading /proc/kcore");
+			return 2;
+		}
+		for (i = 0; i < (uint64_t)n; i++) {
+			if (buf[i]) {
+				printf("data\n");
+				return 0;
+			}
+		}
+	}
+	printf("zero\n");
+	return 1;
 }
 
 int main(int argc, char **argv)
@@ -127,8 +234,14 @@ int main(int argc, char **argv)
 	if (argc == 4 && !strcmp(argv[1], "pattern"))
 		return run_pattern(argv[2], argv[3]);
 	if (argc >= 3 && !strcmp(argv[1], "nocap"))
-		return run_without_sys_boot(argv + 2);
+		return run_without_caps(argv + 2);
+	if (argc == 3 && !strcmp(argv[1], "ranges"))
+		return print_ranges(argv[2]);
+	if (argc == 3 && !strcmp(argv[1], "devmem"))
+		return read_devmem(argv[2]);
+	if (argc == 4 && !strcmp(argv[1], "kcore"))
+		return read_kcore(argv[2], argv[3]);
 	fprintf(stderr,
-		"usage: ksagent counter FILE | pattern MIB FILE | nocap CMD [ARG]...\n");
+		"usage: ksagent counter FILE | pattern MIB FILE | nocap CMD [ARG]... | ranges SLOT | devmem ADDR | kcore ADDR SIZE\n");
 	return 2;
 }

@@ -7,7 +7,7 @@ kswitch=$build/bin/kswitch
 [ -x "$kswitch" ] || tap_skip_all "$kswitch not built; run make check"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-commands=(list load unload up menu status jump call help)
+commands=(list load unload log up menu status jump call help)
 tap_plan $((16 + ${#commands[@]}))
 
 out=$("$kswitch" help)

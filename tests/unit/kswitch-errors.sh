@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Bad input to kswitch load and call on the host: each gets one line saying
+# Bad input to kswitch load, log and call on the host: each gets one line saying
 # what was wrong and what to do, and its own exit code (kswitch.h), before
 # anything reaches the kernel (so these are safe to run outside a VM; the
 # VM scenario manager-errors makes the requests that need the kernel).
@@ -29,7 +29,7 @@ expect() {
 # slots): alpha in slot 0, bravo in 1 (hotkey 1), charlie in 2.
 cp "$top/tests/unit/data/slots-3.json" "$tmp/slots.json"
 slots=(--slots-file "$tmp/slots.json")
-tap_plan 42
+tap_plan 48
 expect 5 "cannot read '$tmp/missing': no such file" "${slots[@]}" load 3 "$tmp/missing"
 expect 5 "cannot read '$tmp/missing': no such file" load "$tmp/missing"
 expect 6 "not a 64-bit relocatable bzImage" load "$tmp/text"
@@ -50,6 +50,9 @@ expect 15 "this kernel has no memory slots" 9
 expect 5 "no profile 'nosuch' in $tmp" --profiles "$tmp" load nosuch
 expect 6 "not an x86_64 ELF executable" call "$tmp/text"
 expect 5 "cannot read payload" call "$tmp/missing"
+expect 18 "no console lines are kept for slot 1 here" "${slots[@]}" log bravo
+expect 2 "log takes one SLOT" "${slots[@]}" log
+expect 3 "there is no slot 'nosuch'" "${slots[@]}" log nosuch
 check "the slot table did not change" \
 	cmp -s "$tmp/slots.json" "$top/tests/unit/data/slots-3.json"
 check "and a good load against it works" \

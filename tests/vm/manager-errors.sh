@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # kswitch, bad input, on the real kernel: in slot 0 (alpha) with the
 # example profiles loaded and a slot whose kernel crashed (and handed the
-# machine back), every bad request exits with its own code, says in one
+# machine back to the slot that entered it, whose kswitch log reads its
+# last console lines), every bad request exits with its own code, says in one
 # line what was wrong and what to do, and changes no slot
 # (tests/vm/guest/manager-errors.sh).
 source "$(dirname "$0")/../lib/tap.sh"
 log=$build/logs/manager-errors.log
-tap_plan 3
+tap_plan 4
 check "every bad kswitch request is refused alone, with its own code" \
 	"$top/tools/qemu-run.sh" --name manager-errors \
 	--scenario manager-errors --smp 2 --mem 1G --timeout 300 \
@@ -14,8 +15,11 @@ check "every bad kswitch request is refused alone, with its own code" \
 cases=$(tr -d '\r' <"$log" | grep -c "^ok [0-9]* - ")
 planned=$(tr -d '\r' <"$log" | sed -n 's/^1\.\.\([0-9]*\)$/\1/p')
 check "the guest ran all its cases ($cases of ${planned:-?} passed)" \
-	test "$cases" -ge 24 -a "$cases" = "$planned"
-check "the crashed slot handed the machine back to slot 0" \
-	grep -q "slot 3 (crashy) crashed and handed the machine back" \
+	test "$cases" -ge 28 -a "$cases" = "$planned"
+check "the crashed slot handed the machine back to the slot that entered it" \
+	grep -q "slot 3 (crashy) hands the machine back to slot 6" \
+	<(tr -d '\r' <"$log")
+check "that slot ran on and read the crashed slot's console lines" \
+	grep -q ": kswitch log crashy: [1-9][0-9]* lines" \
 	<(tr -d '\r' <"$log")
 tap_done

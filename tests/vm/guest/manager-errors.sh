@@ -1,6 +1,6 @@
 # Guest side of tests/vm/manager-errors.sh, in slot 0 (alpha): load the
-# example profiles and a system that crashes, then make every bad request
-# of kswitch. Each must exit with its own code, say what was wrong in one
+# example profiles, a system that crashes and one that enters it
+# (crash-visit.sh), then make every bad request of kswitch. Each must exit with its own code, say what was wrong in one
 # line, and leave every slot as it was ('kswitch list --json' before and
 # after are identical).
 . /usr/share/kswitch/tests/lib.sh
@@ -36,11 +36,18 @@ kswitch up || ks_fail "kswitch up failed"
 kswitch load 3 /boot/bzImage --initrd /boot/echo.cpio.gz --mem 64M \
 	--name crashy --append "console=ttyS0 ks.scenario=crash-self ks.nonce=$ks_nonce" ||
 	ks_fail "kswitch load 3 (crashy) failed"
-# Its first entry is its boot, which ends in a panic that comes back here.
-kswitch crashy || ks_fail "kswitch crashy did not come back"
+kswitch load 6 /boot/bzImage --initrd /boot/echo.cpio.gz --mem 64M \
+	--name visitor --append "console=ttyS0 ks.scenario=crash-visit ks.nonce=$ks_nonce" ||
+	ks_fail "kswitch load 6 (visitor) failed"
+# The visitor enters crashy, whose first entry is its boot, which ends in a
+# panic that hands the machine back to the visitor; it comes back here.
+kswitch visitor || ks_fail "kswitch visitor did not come back"
 kswitch list
 kswitch list --json | grep -q '"name": "crashy", "state": "crashed"' ||
 	ks_fail "slot 3 is not marked crashed"
+kswitch log 3 >/tmp/crash.log || ks_fail "kswitch log 3 failed"
+grep -q "slot 3 (crashy) hands the machine back to slot 6" /tmp/crash.log ||
+	ks_fail "kswitch log 3 does not end with the hand-back"
 
 head -c 100000 /boot/bzImage >/tmp/truncated
 printf 'name = bad\nmemroy = 64M\nkernel = /boot/bzImage\n' \
@@ -68,6 +75,10 @@ expect 10 "slot 0 is this system" kswitch alpha
 expect 11 "slot 3 has crashed; unload it and load it again" kswitch 3
 expect 11 "slot 3 has crashed" kswitch crashy
 expect 12 "slot 0 is the system the machine booted" kswitch unload 0
+expect 18 "slot 1 has not crashed" kswitch log 1
+expect 18 "slot 0 has not crashed" kswitch log alpha
+expect 3 "there is no slot 'nosuch'" kswitch log nosuch
+expect 14 "needs CAP_SYSLOG" ksagent nocap kswitch log 3
 expect 13 "bad.conf:2: unknown key 'memroy'" kswitch load bad
 expect 13 "bad.conf:2: unknown key 'memroy'" kswitch up
 expect 14 "needs CAP_SYS_BOOT" ksagent nocap kswitch 1

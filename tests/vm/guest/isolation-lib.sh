@@ -1,0 +1,29 @@
+# Helpers of the isolation scenario's systems (sourced, busybox sh): each
+# probe prints one TAP line, numbered per system, which the host counts.
+probe_n=0
+
+# probe WANT DESCRIPTION CMD...: CMD's output starts with WANT.
+probe() {
+	local want=$1 what=$2 got
+	shift 2
+	got=$("$@" 2>&1)
+	probe_n=$((probe_n + 1))
+	case $got in
+	"$want"*) echo "ok $probe_n - $ks_name: $what" ;;
+	*)
+		echo "not ok $probe_n - $ks_name: $what: got '$got'"
+		ks_fail "$what: got '$got', wanted '$want'"
+		;;
+	esac
+}
+
+# no_vmcore SLOT: only a kdump kernel has /proc/vmcore.
+no_vmcore() {
+	probe_n=$((probe_n + 1))
+	if [ -e /proc/vmcore ]; then
+		echo "not ok $probe_n - $ks_name: slot $1 has /proc/vmcore"
+		ks_fail "slot $1 has /proc/vmcore"
+	else
+		echo "ok $probe_n - $ks_name: slot $1 has no /proc/vmcore"
+	fi
+}
