@@ -7,6 +7,11 @@
  *   ksagent pattern MIB FILE    fill MIB MiB with a pattern; on each SIGUSR1
  *                               verify it and write "SEQ ok" or
  *                               "SEQ bad OFFSET" to FILE
+ *   ksagent disk DEV FILE       write numbered 4 KiB records to DEV without
+ *                               end, fdatasync() after every 8; on each
+ *                               SIGUSR1 read the last fsynced ones back
+ *                               with O_DIRECT and write "SEQ ok RECORDS"
+ *                               or "SEQ bad RECORD" to FILE
  *   ksagent nocap CMD [ARG]...  run CMD as root without CAP_SYS_BOOT and
  *                               CAP_SYSLOG
  *   ksagent ranges SLOT         print SLOT's memory ranges, "START SIZE" in
@@ -21,6 +26,7 @@
  *
  * FILE is replaced atomically (rename) so a reader never sees half a line.
  */
+#define _GNU_SOURCE /* O_DIRECT */
 #include <elf.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -115,6 +121,106 @@ static int run_pattern(const char *mib_arg, const char *path)
 		else
 			snprintf(line, sizeof(line), "%lu bad %zu\n", ++seq,
 				 i * 8);
+		write_status(path, line);
+	}
+}
+
+#define DISK_RECORD 4096
+#define DISK_BATCH 8
+
+/* Record @r: every word says which record it is, and where in it. */
+static void fill_record(uint64_t *rec, uint64_t r)
+{
+	size_t i;
+
+	for (i = 0; i < DISK_RECORD / 8; i++)
+		rec[i] = pattern_word(r, i);
+}
+
+/*
+ * After an fdatasync() that covered record @r, its place holds it or a
+ * later record of the same place that @r's writer wrote since (the
+ * writer wraps around), never anything else.
+ */
+static int record_ok(const uint64_t *rec, uint64_t r, uint64_t nr_places,
+		     uint64_t written)
+{
+	static uint64_t want[DISK_RECORD / 8];
+	uint64_t s;
+
+	for (s = r; s < written; s += nr_places) {
+		fill_record(want, s);
+		if (!memcmp(rec, want, DISK_RECORD))
+			return 1;
+	}
+	return 0;
+}
+
+/* Read back the last @nr_places fsynced records, bypassing the cache. */
+static int verify_disk(int fd_direct, uint64_t *buf, uint64_t nr_places,
+		       uint64_t synced, uint64_t written, uint64_t *bad)
+{
+	uint64_t r = synced > nr_places ? synced - nr_places : 0;
+
+	for (; r < synced; r++) {
+		if (pread(fd_direct, buf, DISK_RECORD,
+			  (off_t)(r % nr_places) * DISK_RECORD) !=
+			    DISK_RECORD ||
+		    !record_ok(buf, r, nr_places, written)) {
+			*bad = r;
+			return 0;
+		}
+	}
+	return 1;
+}
+
+static int run_disk(const char *dev, const char *path)
+{
+	struct timespec pause = { .tv_nsec = 5 * 1000 * 1000 };
+	struct sigaction sa = { .sa_handler = on_usr1 };
+	uint64_t written = 0, synced = 0, nr_places, bad;
+	int fd = open(dev, O_RDWR), fd_direct = open(dev, O_RDONLY | O_DIRECT);
+	unsigned long seq = 0;
+	uint64_t *rec, *buf;
+	char line[96];
+	off_t size;
+
+	if (fd < 0 || fd_direct < 0 ||
+	    (size = lseek(fd, 0, SEEK_END)) < DISK_RECORD * DISK_BATCH ||
+	    posix_memalign((void **)&rec, DISK_RECORD, DISK_RECORD) ||
+	    posix_memalign((void **)&buf, DISK_RECORD, DISK_RECORD)) {
+		perror("ksagent: disk");
+		return 1;
+	}
+	nr_places = size / DISK_RECORD;
+	sigaction(SIGUSR1, &sa, NULL);
+	for (;;) {
+		fill_record(rec, written);
+		if (pwrite(fd, rec, DISK_RECORD,
+			   (off_t)(written % nr_places) * DISK_RECORD) !=
+		    DISK_RECORD) {
+			perror("ksagent: disk write");
+			return 1;
+		}
+		if (++written % DISK_BATCH == 0) {
+			if (fdatasync(fd)) {
+				perror("ksagent: fdatasync");
+				return 1;
+			}
+			synced = written;
+			/* Writes in flight at any time, not a flood. */
+			nanosleep(&pause, NULL);
+		}
+		if (!verify_requested)
+			continue;
+		verify_requested = 0;
+		if (verify_disk(fd_direct, buf, nr_places, synced, written,
+				&bad))
+			snprintf(line, sizeof(line), "%lu ok %llu\n", ++seq,
+				 (unsigned long long)synced);
+		else
+			snprintf(line, sizeof(line), "%lu bad %llu\n", ++seq,
+				 (unsigned long long)bad);
 		write_status(path, line);
 	}
 }
@@ -233,6 +339,8 @@ int main(int argc, char **argv)
 		return run_counter(argv[2]);
 	if (argc == 4 && !strcmp(argv[1], "pattern"))
 		return run_pattern(argv[2], argv[3]);
+	if (argc == 4 && !strcmp(argv[1], "disk"))
+		return run_disk(argv[2], argv[3]);
 	if (argc >= 3 && !strcmp(argv[1], "nocap"))
 		return run_without_caps(argv + 2);
 	if (argc == 3 && !strcmp(argv[1], "ranges"))
@@ -242,6 +350,6 @@ int main(int argc, char **argv)
 	if (argc == 4 && !strcmp(argv[1], "kcore"))
 		return read_kcore(argv[2], argv[3]);
 	fprintf(stderr,
-		"usage: ksagent counter FILE | pattern MIB FILE | nocap CMD [ARG]... | ranges SLOT | devmem ADDR | kcore ADDR SIZE\n");
+		"usage: ksagent counter FILE | pattern MIB FILE | disk DEV FILE | nocap CMD [ARG]... | ranges SLOT | devmem ADDR | kcore ADDR SIZE\n");
 	return 2;
 }

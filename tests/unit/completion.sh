@@ -28,7 +28,7 @@ is() {
 	return 1
 }
 
-check "kswitch l<TAB> offers list and load" is "list load" kswitch l
+check "kswitch l<TAB> offers list, load and log" is "list load log" kswitch l
 check "kswitch load <TAB> offers the profiles of --profiles" \
 	is "alpha bravo" kswitch --profiles "$tmp" load ''
 check "kswitch --profiles DIR load b<TAB> offers bravo" \

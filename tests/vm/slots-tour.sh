@@ -3,7 +3,9 @@
 # 128 MiB), delta (resident, 1 GiB) and echo (swap, 64 MiB) into slots 1 to
 # 4, and the five switch among each other in a tour that covers every
 # ordered pair, KS_SWITCHES (100) switches in all, on 2 CPUs; each system
-# checks its counter, memory pattern and CPUs each time it runs again. Then
+# checks its counter, memory pattern and CPUs each time it runs again, and
+# alpha, which keeps writes to a virtio-blk disk in flight at every switch,
+# reads back the records it last fsynced (ksagent disk). Then
 # alpha unloads bravo and KS_CYCLES (4) times loads another system into its
 # slot and unloads it, resident and swap in turn, entering the first, every
 # fifth and the last; it unloads everything, and its free memory must be
@@ -17,10 +19,15 @@ switches=${KS_SWITCHES:-100}
 cycles=${KS_CYCLES:-4}
 name=${KS_TOUR_NAME:-slots-tour}
 log=$build/logs/$name.log
-tap_plan 3
+disk=$build/vm/$name.disk
+mkdir -p "${disk%/*}"
+rm -f "$disk"
+truncate -s 4M "$disk"
+tap_plan 4
 check "$switches switches over slots 0 to 4 (two of them swap slots), then $cycles load and unload cycles" \
 	"$top/tools/qemu-run.sh" --name "$name" --scenario slots-tour \
-	--append "ks.switches=$switches ks.cycles=$cycles" --smp 2 --mem 2G \
+	--append "ks.switches=$switches ks.cycles=$cycles ks.disk=/dev/vda" \
+	--smp 2 --mem 2G --disk "$disk" \
 	--timeout $((600 + switches * 3 + cycles * 20)) \
 	--kernel "$bzimage" --initrd "$guests/alpha.cpio.gz"
 # Every switch is followed by a round report of the system it entered,
@@ -30,6 +37,11 @@ check "every switch but the four first entries was checked ($rounds of $((switch
 	test "$rounds" -ge $((switches - 4))
 check "slot 0 went through the $cycles load and unload cycles" \
 	grep -q "^alpha: $cycles load and unload cycles in slot 1" "$log"
+disk_rounds=$(tr -d '\r' <"$log" |
+	grep -c "^alpha: round [0-9]* ok (counter [0-9]*, disk [1-9][0-9]* records)")
+alpha_rounds=$(tr -d '\r' <"$log" | grep -c "^alpha: round [0-9]* ok")
+check "alpha read its fsynced disk records back after each of its $alpha_rounds rounds ($disk_rounds)" \
+	test "$disk_rounds" -gt 0 -a "$disk_rounds" = "$alpha_rounds"
 
 median() { sort -n | awk '{ v[NR] = $1 } END { print NR ? v[int((NR + 1) / 2)] : "-" }'; }
 switch_times() {

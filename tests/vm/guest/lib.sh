@@ -55,6 +55,35 @@ ks_start_agents() {
 		sleep 0.1
 	done
 	ks_pattern_seq=0
+	ks_start_disk
+}
+
+# With ks.disk=DEV, a writer (ksagent disk) keeps writes to DEV in flight
+# at every switch; after each, the records it last fsynced must read back
+# from the device.
+ks_start_disk() {
+	ks_disk=$(ks_arg ks.disk)
+	ks_disk_seq=0
+	[ -n "$ks_disk" ] || return 0
+	[ -b "$ks_disk" ] || { ks_fail "no disk $ks_disk"; return; }
+	ksagent disk "$ks_disk" $KS_STATE/disk &
+	ks_disk_pid=$!
+}
+
+ks_check_disk() {
+	local want=$((ks_disk_seq + 1)) status i
+	[ -n "$ks_disk_pid" ] || return 0
+	kill -USR1 "$ks_disk_pid"
+	for i in $(seq 300); do
+		status=$(cat $KS_STATE/disk 2>/dev/null)
+		[ "${status%% *}" = "$want" ] && break
+		sleep 0.1
+	done
+	ks_disk_seq=$want
+	case $status in
+	"$want ok "*) ks_disk_synced=${status##* } ;;
+	*) ks_fail "disk: '$status' (wanted '$want ok RECORDS')" ;;
+	esac
 }
 
 ks_check_pattern() {
@@ -87,7 +116,8 @@ ks_after_switch() {
 	[ "$(cat /sys/devices/system/cpu/online)" = "$ks_cpus" ] ||
 		ks_fail "round $round: CPUs online $(cat /sys/devices/system/cpu/online), wanted $ks_cpus"
 	ks_check_pattern
-	echo "$ks_name: round $round ok (counter $later)"
+	ks_check_disk
+	echo "$ks_name: round $round ok (counter $later${ks_disk_pid:+, disk $ks_disk_synced records})"
 }
 
 # kt_memmap MIN MAX: memmap= arguments that give a second kernel exactly the
