@@ -71,6 +71,8 @@ static const struct explanation explanations[] = {
 	{ REQ(KS_REQ_UNLOAD), -EBUSY, KSWITCH_EXIT_SLOT_RUNNING,
 	  "slot %s is running (it is this system); switch to slot 0 and unload it from there" },
 
+	{ REQ(KS_REQ_LOG), -EPERM, KSWITCH_EXIT_NO_PRIVILEGE,
+	  "reading a crashed system's console lines needs CAP_SYSLOG; run kswitch as root" },
 	{ REQ(KS_REQ_LOG), -ENODATA, KSWITCH_EXIT_NO_LOG,
 	  "slot %s has not crashed; only a crashed system's last console lines are kept" },
 	{ REQ(KS_REQ_LOG), -EOPNOTSUPP, KSWITCH_EXIT_NO_LOG,
@@ -115,13 +117,8 @@ int ks_explain(enum ks_request req, const char *what, int err, char *msg,
 	const struct explanation *e;
 	size_t i;
 
-	if (err == -EPERM && req == KS_REQ_LOG) {
-		snprintf(
-			msg, size,
-			"reading a crashed system's console lines needs CAP_SYSLOG; run kswitch as root");
-		return KSWITCH_EXIT_NO_PRIVILEGE;
-	}
-	if (err == -EPERM)
+	/* The slot requests need CAP_SYS_BOOT; log needs CAP_SYSLOG. */
+	if (err == -EPERM && req != KS_REQ_LOG)
 		return explain_eperm(msg, size);
 	for (i = 0; i < sizeof(explanations) / sizeof(explanations[0]); i++) {
 		e = &explanations[i];

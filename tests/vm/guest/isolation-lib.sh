@@ -19,11 +19,6 @@ probe() {
 
 # no_vmcore SLOT: only a kdump kernel has /proc/vmcore.
 no_vmcore() {
-	probe_n=$((probe_n + 1))
-	if [ -e /proc/vmcore ]; then
-		echo "not ok $probe_n - $ks_name: slot $1 has /proc/vmcore"
-		ks_fail "slot $1 has /proc/vmcore"
-	else
-		echo "ok $probe_n - $ks_name: slot $1 has no /proc/vmcore"
-	fi
+	probe absent "slot $1 has no /proc/vmcore" \
+		sh -c '[ -e /proc/vmcore ] && echo present || echo absent'
 }

@@ -71,14 +71,9 @@ ks_start_disk() {
 }
 
 ks_check_disk() {
-	local want=$((ks_disk_seq + 1)) status i
+	local want=$((ks_disk_seq + 1)) status
 	[ -n "$ks_disk_pid" ] || return 0
-	kill -USR1 "$ks_disk_pid"
-	for i in $(seq 300); do
-		status=$(cat $KS_STATE/disk 2>/dev/null)
-		[ "${status%% *}" = "$want" ] && break
-		sleep 0.1
-	done
+	status=$(ks_ask_agent "$ks_disk_pid" $KS_STATE/disk "$want")
 	ks_disk_seq=$want
 	case $status in
 	"$want ok "*) ks_disk_synced=${status##* } ;;
@@ -86,14 +81,22 @@ ks_check_disk() {
 	esac
 }
 
-ks_check_pattern() {
-	local want=$((ks_pattern_seq + 1)) status i
-	kill -USR1 "$ks_pattern_pid"
-	for i in $(seq 200); do
-		status=$(cat $KS_STATE/pattern)
-		[ "${status%% *}" = "$want" ] && break
+# ks_ask_agent PID FILE SEQ: have agent PID verify (SIGUSR1) and print the
+# status line it writes to FILE, numbered SEQ, or its last one after 30 s.
+ks_ask_agent() {
+	local status i
+	kill -USR1 "$1"
+	for i in $(seq 300); do
+		status=$(cat "$2" 2>/dev/null)
+		[ "${status%% *}" = "$3" ] && break
 		sleep 0.1
 	done
+	echo "$status"
+}
+
+ks_check_pattern() {
+	local want=$((ks_pattern_seq + 1)) status
+	status=$(ks_ask_agent "$ks_pattern_pid" $KS_STATE/pattern "$want")
 	ks_pattern_seq=$want
 	[ "$status" = "$want ok" ] ||
 		ks_fail "memory pattern: '$status' (wanted '$want ok')"
