@@ -16,7 +16,6 @@ phases="prepare freeze suspend cpus_down memory jump cpus_up resume thaw"
 tr -d '\r' <"$console" | grep '^ksbench ' | awk -v phases="$phases" '
 function ns(ticks) { return ticks * 1e6 / khz }
 function out(metric, what, v) { printf "%s %s %.0f\n", metric, what, v }
-function kind_size(label) { sub(/-(first|left|up)(-.*)?$/, "", label); return label }
 $2 == "tsc_khz" { khz = $3; next }
 $3 == "tsc_khz" { khz = $4; next }
 $3 == "memcpy" { out($2, "copy", $5); next }

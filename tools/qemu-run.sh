@@ -15,14 +15,14 @@ set -euo pipefail
 usage() {
 	cat <<USAGE
 usage: qemu-run.sh --kernel F --initrd F [--scenario NAME] [--interactive]
-                   [--append S] [--smp N] [--mem SIZE] [--disk F]
+                   [--append S] [--smp N] [--mem SIZE] [--disk F] [--net]
                    [--timeout SEC] [--log F] [--name NAME]
 USAGE
 	exit 2
 }
 
 tools=$(cd "$(dirname "$0")" && pwd)
-kernel= initrd= scenario= append= disk= log= name= interactive=
+kernel= initrd= scenario= append= disk= log= name= interactive= net=
 smp=2 mem=1G timeout=120
 
 while [ $# -gt 0 ]; do
@@ -34,6 +34,7 @@ while [ $# -gt 0 ]; do
 	--smp) smp=$2; shift ;;
 	--mem) mem=$2; shift ;;
 	--disk) disk=$2; shift ;;
+	--net) net=1 ;;
 	--timeout) timeout=$2; shift ;;
 	--log) log=$2; shift ;;
 	--name) name=$2; shift ;;
@@ -51,6 +52,10 @@ qemu=(qemu-system-x86_64 -accel "$("$tools/accel.sh")" -smp "$smp"
 read -ra extra <<<"${KSWITCH_QEMU_ARGS:-}"
 qemu+=("${extra[@]}")
 [ -z "$disk" ] || qemu+=(-drive "file=$disk,format=raw,if=virtio")
+# A virtio-net card on QEMU's user network, which reaches nothing outside
+# this machine unless asked to: the guest is 10.0.2.15, the gateway
+# 10.0.2.2 answers pings.
+[ -z "$net" ] || qemu+=(-nic "user,model=virtio-net-pci,restrict=on")
 append="console=ttyS0 panic=-1 $append"
 
 if [ -n "$interactive" ]; then

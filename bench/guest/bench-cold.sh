@@ -34,13 +34,14 @@ if [ ! -f $files/bravo.cpio.gz ]; then
 	(cd $files && cpio -i -d </dev/vda 2>/dev/null) ||
 		{ echo "bench: no kernel and initramfs on /dev/vda"; exit 1; }
 fi
+# kexec -e does not sync; do it before the clock starts, not in the load.
+sync
 ksbench stamp "cold-$mib-load"
 next="ks.scenario=bench-cold ks.nonce=$nonce ks.cold=$loads,$((done + 1)),$(echo "$@" | tr ' ' ,)"
 kexec -l $files/bzImage --initrd=$files/bravo.cpio.gz \
 	--mem-max=$(printf 0x%x $(((mem << 20) - 1))) \
 	--append="console=ttyS0 panic=-1 mem=${mem}M ks.label=cold-$mib $next" ||
 	{ echo "bench: kexec -l failed"; exit 1; }
-sync
 ksbench stamp "cold-$mib-left"
 kexec -e
 echo "bench: kexec -e failed"

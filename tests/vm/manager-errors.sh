@@ -3,11 +3,12 @@
 # example profiles loaded and a slot whose kernel crashed (and handed the
 # machine back to the slot that entered it, whose kswitch log reads its
 # last console lines), every bad request exits with its own code, says in one
-# line what was wrong and what to do, and changes no slot
+# line what was wrong and what to do, and changes no slot; then a slot kernel
+# that panics on CPU 1 hands the machine back as well
 # (tests/vm/guest/manager-errors.sh).
 source "$(dirname "$0")/../lib/tap.sh"
 log=$build/logs/manager-errors.log
-tap_plan 4
+tap_plan 5
 check "every bad kswitch request is refused alone, with its own code" \
 	"$top/tools/qemu-run.sh" --name manager-errors \
 	--scenario manager-errors --smp 2 --mem 1G --timeout 300 \
@@ -19,6 +20,14 @@ check "the guest ran all its cases ($cases of ${planned:-?} passed)" \
 check "the crashed slot handed the machine back to the slot that entered it" \
 	grep -q "slot 3 (crashy) hands the machine back to slot 6" \
 	<(tr -d '\r' <"$log")
+# The boot CPU makes the jump for a panic on CPU 1 (kexec_slots.c).
+handed_back_from_cpu1() {
+	tr -d '\r' <"$log" |
+		grep -A1 "panic on CPU 1: the boot CPU hands back" |
+		grep -q "slot 3 (crashy-cpu1) hands the machine back to slot 0"
+}
+check "a slot kernel that panicked on CPU 1 handed the machine back too" \
+	handed_back_from_cpu1
 check "that slot ran on and read the crashed slot's console lines" \
 	grep -q ": kswitch log crashy: [1-9][0-9]* lines" \
 	<(tr -d '\r' <"$log")

@@ -5,7 +5,8 @@
 # ordered pair, KS_SWITCHES (100) switches in all, on 2 CPUs; each system
 # checks its counter, memory pattern and CPUs each time it runs again, and
 # alpha, which keeps writes to a virtio-blk disk in flight at every switch,
-# reads back the records it last fsynced (ksagent disk). Then
+# reads back the records it last fsynced (ksagent disk); every system pings
+# the gateway of QEMU's user network through the virtio-net card. Then
 # alpha unloads bravo and KS_CYCLES (4) times loads another system into its
 # slot and unloads it, resident and swap in turn, entering the first, every
 # fifth and the last; it unloads everything, and its free memory must be
@@ -23,11 +24,11 @@ disk=$build/vm/$name.disk
 mkdir -p "${disk%/*}"
 rm -f "$disk"
 truncate -s 4M "$disk"
-tap_plan 4
+tap_plan 5
 check "$switches switches over slots 0 to 4 (two of them swap slots), then $cycles load and unload cycles" \
 	"$top/tools/qemu-run.sh" --name "$name" --scenario slots-tour \
-	--append "ks.switches=$switches ks.cycles=$cycles ks.disk=/dev/vda" \
-	--smp 2 --mem 2G --disk "$disk" \
+	--append "ks.switches=$switches ks.cycles=$cycles ks.disk=/dev/vda ks.net=1" \
+	--smp 2 --mem 2G --disk "$disk" --net \
 	--timeout $((600 + switches * 3 + cycles * 20)) \
 	--kernel "$bzimage" --initrd "$guests/alpha.cpio.gz"
 # Every switch is followed by a round report of the system it entered,
@@ -38,10 +39,14 @@ check "every switch but the four first entries was checked ($rounds of $((switch
 check "slot 0 went through the $cycles load and unload cycles" \
 	grep -q "^alpha: $cycles load and unload cycles in slot 1" "$log"
 disk_rounds=$(tr -d '\r' <"$log" |
-	grep -c "^alpha: round [0-9]* ok (counter [0-9]*, disk [1-9][0-9]* records)")
+	grep -c "^alpha: round [0-9]* ok (counter [0-9]*, disk [1-9][0-9]* records")
 alpha_rounds=$(tr -d '\r' <"$log" | grep -c "^alpha: round [0-9]* ok")
 check "alpha read its fsynced disk records back after each of its $alpha_rounds rounds ($disk_rounds)" \
 	test "$disk_rounds" -gt 0 -a "$disk_rounds" = "$alpha_rounds"
+net_rounds=$(tr -d '\r' <"$log" |
+	grep -c "^[a-z]*: round [0-9]* ok (.*, [1-9][0-9]* pings)")
+check "every system's virtio-net answered a ping after each switch ($net_rounds of $rounds rounds)" \
+	test "$net_rounds" -gt 0 -a "$net_rounds" = "$rounds"
 
 median() { sort -n | awk '{ v[NR] = $1 } END { print NR ? v[int((NR + 1) / 2)] : "-" }'; }
 switch_times() {

@@ -56,6 +56,31 @@ ks_start_agents() {
 	done
 	ks_pattern_seq=0
 	ks_start_disk
+	ks_start_net
+}
+
+# With ks.net=1, the system brings its virtio-net card up on QEMU's user
+# network (tools/qemu-run.sh --net) and pings the gateway, there and after
+# every switch: each system drives the same card in turn.
+KS_GATEWAY=10.0.2.2
+ks_start_net() {
+	ks_net=$(ks_arg ks.net)
+	ks_pings=0
+	[ "$ks_net" = 1 ] || return 0
+	ip link set lo up
+	ip link set eth0 up && ip addr add 10.0.2.15/24 dev eth0 ||
+		{ ks_fail "net: cannot bring eth0 up"; return; }
+	ks_check_net
+}
+
+ks_check_net() {
+	[ "$ks_net" = 1 ] || return 0
+	# A few seconds: the card restarts its link after a switch.
+	if ping -q -c 1 -w 5 $KS_GATEWAY >/dev/null; then
+		ks_pings=$((ks_pings + 1))
+	else
+		ks_fail "net: no answer from $KS_GATEWAY"
+	fi
 }
 
 # With ks.disk=DEV, a writer (ksagent disk) keeps writes to DEV in flight
@@ -120,7 +145,8 @@ ks_after_switch() {
 		ks_fail "round $round: CPUs online $(cat /sys/devices/system/cpu/online), wanted $ks_cpus"
 	ks_check_pattern
 	ks_check_disk
-	echo "$ks_name: round $round ok (counter $later${ks_disk_pid:+, disk $ks_disk_synced records})"
+	ks_check_net
+	echo "$ks_name: round $round ok (counter $later${ks_disk_pid:+, disk $ks_disk_synced records}${ks_net:+, $ks_pings pings})"
 }
 
 # kt_memmap MIN MAX: memmap= arguments that give a second kernel exactly the

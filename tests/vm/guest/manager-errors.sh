@@ -88,10 +88,19 @@ expect 14 "needs CAP_SYS_BOOT" \
 expect 2 "--mem 'lots' is not a size" kswitch load 4 /boot/bzImage --mem lots
 rm /etc/kswitch/slots.d/bad.conf
 
-# A crashed slot is unloaded like any other, and its slot can be used again.
+# A crashed slot is unloaded like any other, and its slot can be used again:
+# by a system that panics on CPU 1, not the boot CPU, whose kernel hands
+# the machine back all the same; then by one that runs.
 kswitch unload 3 || ks_fail "kswitch unload 3 (crashed) failed"
+kswitch load 3 /boot/bzImage --initrd /boot/echo.cpio.gz --mem 64M \
+	--name crashy-cpu1 --append "console=ttyS0 ks.scenario=crash-self ks.crash_cpu=1 ks.nonce=$ks_nonce" ||
+	ks_fail "kswitch load 3 (crashy-cpu1) after the crash failed"
+kswitch 3 || ks_fail "kswitch 3 (crashy-cpu1) did not come back"
+kswitch list --json | grep -q '"name": "crashy-cpu1", "state": "crashed"' ||
+	ks_fail "slot 3 is not marked crashed after its panic on CPU 1"
+kswitch unload 3 || ks_fail "kswitch unload 3 (crashed on CPU 1) failed"
 kswitch load 3 /boot/bzImage --initrd /boot/echo.cpio.gz --mem 64M ||
-	ks_fail "kswitch load 3 after the crash failed"
+	ks_fail "kswitch load 3 after the crashes failed"
 kswitch list
 
 # Kernel lockdown, raised last, as nothing lowers it again: loading,
