@@ -4,14 +4,15 @@
 # machine back to the slot that entered it, whose kswitch log reads its
 # last console lines), every bad request exits with its own code, says in one
 # line what was wrong and what to do, and changes no slot; then a slot kernel
-# that panics on CPU 1 hands the machine back as well
+# that panics on CPU 1, and one in a swap slot, hand the machine back as well
 # (tests/vm/guest/manager-errors.sh).
 source "$(dirname "$0")/../lib/tap.sh"
 log=$build/logs/manager-errors.log
-tap_plan 5
+tap_plan 7
 check "every bad kswitch request is refused alone, with its own code" \
 	"$top/tools/qemu-run.sh" --name manager-errors \
 	--scenario manager-errors --smp 2 --mem 1G --timeout 300 \
+	--net --append ks.net=1 \
 	--kernel "$bzimage" --initrd "$guests/alpha.cpio.gz"
 cases=$(tr -d '\r' <"$log" | grep -c "^ok [0-9]* - ")
 planned=$(tr -d '\r' <"$log" | sed -n 's/^1\.\.\([0-9]*\)$/\1/p')
@@ -28,6 +29,16 @@ handed_back_from_cpu1() {
 }
 check "a slot kernel that panicked on CPU 1 handed the machine back too" \
 	handed_back_from_cpu1
+swap_slot_handed_back() {
+	tr -d '\r' <"$log" |
+		grep -A1 "kexec_slots: bus mastering off on [1-9][0-9]* PCI devices" |
+		grep -q "slot 3 (crashy-swap) hands the machine back to slot 0"
+}
+check "a swap slot's kernel that panicked stopped DMA and handed back too" \
+	swap_slot_handed_back
+# ks_check_net in the guest; a ping that failed is a KSWITCH-FAIL line.
+check "slot 0's virtio-net answered pings before and after that crash" \
+	grep -q "^alpha: 2 pings" <(tr -d '\r' <"$log")
 check "that slot ran on and read the crashed slot's console lines" \
 	grep -q ": kswitch log crashy: [1-9][0-9]* lines" \
 	<(tr -d '\r' <"$log")

@@ -33,6 +33,7 @@ expect() {
 }
 
 kswitch up || ks_fail "kswitch up failed"
+ks_start_net
 kswitch load 3 /boot/bzImage --initrd /boot/echo.cpio.gz --mem 64M \
 	--name crashy --append "console=ttyS0 ks.scenario=crash-self ks.nonce=$ks_nonce" ||
 	ks_fail "kswitch load 3 (crashy) failed"
@@ -90,7 +91,8 @@ rm /etc/kswitch/slots.d/bad.conf
 
 # A crashed slot is unloaded like any other, and its slot can be used again:
 # by a system that panics on CPU 1, not the boot CPU, whose kernel hands
-# the machine back all the same; then by one that runs.
+# the machine back all the same; by a swap slot that panics; then by one
+# that runs.
 kswitch unload 3 || ks_fail "kswitch unload 3 (crashed) failed"
 kswitch load 3 /boot/bzImage --initrd /boot/echo.cpio.gz --mem 64M \
 	--name crashy-cpu1 --append "console=ttyS0 ks.scenario=crash-self ks.crash_cpu=1 ks.nonce=$ks_nonce" ||
@@ -99,6 +101,19 @@ kswitch 3 || ks_fail "kswitch 3 (crashy-cpu1) did not come back"
 kswitch list --json | grep -q '"name": "crashy-cpu1", "state": "crashed"' ||
 	ks_fail "slot 3 is not marked crashed after its panic on CPU 1"
 kswitch unload 3 || ks_fail "kswitch unload 3 (crashed on CPU 1) failed"
+# A swap slot's region is this system's memory again after the hand-back:
+# the crashed kernel stops its devices' DMA first.
+kswitch load 3 /boot/bzImage --initrd /boot/echo.cpio.gz --mem 64M --swap \
+	--name crashy-swap --append "console=ttyS0 ks.scenario=crash-self ks.nonce=$ks_nonce" ||
+	ks_fail "kswitch load 3 (crashy-swap) failed"
+kswitch 3 || ks_fail "kswitch 3 (crashy-swap) did not come back"
+kswitch list --json | grep -q '"name": "crashy-swap", "state": "crashed"' ||
+	ks_fail "slot 3 is not marked crashed after its panic in a swap slot"
+# The crashed kernel turned bus mastering off; resuming, this one has
+# turned it on again for its virtio-net card.
+ks_check_net
+echo "$ks_name: $ks_pings pings"
+kswitch unload 3 || ks_fail "kswitch unload 3 (crashed swap slot) failed"
 kswitch load 3 /boot/bzImage --initrd /boot/echo.cpio.gz --mem 64M ||
 	ks_fail "kswitch load 3 after the crashes failed"
 kswitch list
