@@ -21,21 +21,18 @@ check "the guest ran all its cases ($cases of ${planned:-?} passed)" \
 check "the crashed slot handed the machine back to the slot that entered it" \
 	grep -q "slot 3 (crashy) hands the machine back to slot 6" \
 	<(tr -d '\r' <"$log")
+# lines_in_turn FIRST SECOND: a console line matching FIRST, and SECOND
+# on the next.
+lines_in_turn() {
+	tr -d '\r' <"$log" | grep -A1 -- "$1" | grep -q -- "$2"
+}
 # The boot CPU makes the jump for a panic on CPU 1 (kexec_slots.c).
-handed_back_from_cpu1() {
-	tr -d '\r' <"$log" |
-		grep -A1 "panic on CPU 1: the boot CPU hands back" |
-		grep -q "slot 3 (crashy-cpu1) hands the machine back to slot 0"
-}
 check "a slot kernel that panicked on CPU 1 handed the machine back too" \
-	handed_back_from_cpu1
-swap_slot_handed_back() {
-	tr -d '\r' <"$log" |
-		grep -A1 "kexec_slots: bus mastering off on [1-9][0-9]* PCI devices" |
-		grep -q "slot 3 (crashy-swap) hands the machine back to slot 0"
-}
+	lines_in_turn "panic on CPU 1: the boot CPU hands back" \
+	"slot 3 (crashy-cpu1) hands the machine back to slot 0"
 check "a swap slot's kernel that panicked stopped DMA and handed back too" \
-	swap_slot_handed_back
+	lines_in_turn "kexec_slots: bus mastering off on [1-9][0-9]* PCI devices" \
+	"slot 3 (crashy-swap) hands the machine back to slot 0"
 # ks_check_net in the guest; a ping that failed is a KSWITCH-FAIL line.
 check "slot 0's virtio-net answered pings before and after that crash" \
 	grep -q "^alpha: 2 pings" <(tr -d '\r' <"$log")
