@@ -14,9 +14,8 @@ static int scan(struct ks_context *ctx, struct ks_slot_table *table)
 	return ctx->src->ops->scan(ctx->src->priv, table);
 }
 
-/* The slot @arg names, or the exit code of a line saying it names none. */
-static int lookup(struct ks_context *ctx, enum ks_request req, const char *arg,
-		  struct ks_slot_table *table, unsigned int *slot)
+int ks_lookup_slot(struct ks_context *ctx, enum ks_request req, const char *arg,
+		   struct ks_slot_table *table, unsigned int *slot)
 {
 	int ret;
 
@@ -46,7 +45,7 @@ int cmd_switch(int argc, char **argv, struct ks_context *ctx)
 			"'kswitch SLOT' takes one slot; 'kswitch help' lists the commands");
 		return KSWITCH_EXIT_USAGE;
 	}
-	ret = lookup(ctx, KS_REQ_SWITCH, argv[0], &table, &slot);
+	ret = ks_lookup_slot(ctx, KS_REQ_SWITCH, argv[0], &table, &slot);
 	if (ret)
 		return ret;
 	snprintf(what, sizeof(what), "%u", slot);
@@ -65,7 +64,7 @@ int cmd_unload(int argc, char **argv, struct ks_context *ctx)
 		ks_error("unload takes one SLOT; see 'kswitch unload --help'");
 		return KSWITCH_EXIT_USAGE;
 	}
-	ret = lookup(ctx, KS_REQ_UNLOAD, argv[1], &table, &slot);
+	ret = ks_lookup_slot(ctx, KS_REQ_UNLOAD, argv[1], &table, &slot);
 	if (ret)
 		return ret;
 	snprintf(what, sizeof(what), "%u", slot);
@@ -89,7 +88,7 @@ int cmd_log(int argc, char **argv, struct ks_context *ctx)
 		ks_error("log takes one SLOT; see 'kswitch log --help'");
 		return KSWITCH_EXIT_USAGE;
 	}
-	ret = lookup(ctx, KS_REQ_LOG, argv[1], &table, &slot);
+	ret = ks_lookup_slot(ctx, KS_REQ_LOG, argv[1], &table, &slot);
 	if (ret)
 		return ret;
 	snprintf(what, sizeof(what), "%u", slot);

@@ -109,3 +109,25 @@ int ks_slot_crash_log(unsigned int slot, char *buf, size_t size, size_t *len)
 		*len = req.size;
 	return ret;
 }
+
+int ks_slot_core(struct kexec_slot_core *core)
+{
+	return slot_ioctl(KEXEC_SLOT_IOC_CORE, core);
+}
+
+int ks_slot_read(unsigned int slot, uint64_t addr, void *buf, size_t size)
+{
+	struct kexec_slot_read req = {
+		.slot = slot,
+		.addr = addr,
+		.size = size,
+		.buf = (uintptr_t)buf,
+	};
+
+	return slot_ioctl(KEXEC_SLOT_IOC_READ, &req);
+}
+
+int ks_slot_restore(struct kexec_slot_restore *req)
+{
+	return slot_ioctl(KEXEC_SLOT_IOC_RESTORE, req);
+}

@@ -35,5 +35,10 @@ int ks_slot_self(unsigned int *slot);
  * fit in @size bytes; *@len is set to how many were copied.
  */
 int ks_slot_crash_log(unsigned int slot, char *buf, size_t size, size_t *len);
+/* What a core file of @core->slot needs besides its memory. */
+int ks_slot_core(struct kexec_slot_core *core);
+/* @size bytes of @slot's memory at physical @addr, into @buf. */
+int ks_slot_read(unsigned int slot, uint64_t addr, void *buf, size_t size);
+int ks_slot_restore(struct kexec_slot_restore *req);
 
 #endif /* KSWITCH_KEXEC_SYSCALL_H */

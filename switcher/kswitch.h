@@ -35,6 +35,9 @@ enum kswitch_exit {
 	KSWITCH_EXIT_NOTHING_LOADED = 16, /* jump with nothing to jump to */
 	KSWITCH_EXIT_LOCKED_DOWN = 17, /* kernel lockdown forbids it */
 	KSWITCH_EXIT_NO_LOG = 18, /* the log of a slot that has not crashed */
+	KSWITCH_EXIT_NOT_SUSPENDED = 19, /* save a slot that never ran */
+	KSWITCH_EXIT_BAD_FILE = 20, /* not a slot file, or a corrupted one */
+	KSWITCH_EXIT_OTHER_SLOT0 = 21, /* saved under another slot 0 */
 };
 
 /* What a request was, for explaining its errno (ks_explain()). */
@@ -44,6 +47,8 @@ enum ks_request {
 	KS_REQ_UNLOAD,
 	KS_REQ_SCAN,
 	KS_REQ_LOG,
+	KS_REQ_SAVE, /* and dump; @what is the slot */
+	KS_REQ_RESTORE, /* @what is the slot file */
 };
 
 /*
@@ -79,8 +84,18 @@ int cmd_unload(int argc, char **argv, struct ks_context *ctx);
 int cmd_log(int argc, char **argv, struct ks_context *ctx);
 int cmd_up(int argc, char **argv, struct ks_context *ctx);
 int cmd_menu(int argc, char **argv, struct ks_context *ctx);
+int cmd_save(int argc, char **argv, struct ks_context *ctx);
+int cmd_dump(int argc, char **argv, struct ks_context *ctx);
+int cmd_restore(int argc, char **argv, struct ks_context *ctx);
 /* kswitch SLOT: argv[0] is the slot. */
 int cmd_switch(int argc, char **argv, struct ks_context *ctx);
+
+/*
+ * Scan the slots into @table and find the one @arg names (number or name):
+ * 0, or the exit code of the line printed to say it names none.
+ */
+int ks_lookup_slot(struct ks_context *ctx, enum ks_request req, const char *arg,
+		   struct ks_slot_table *table, unsigned int *slot);
 
 /* Print ks_explain()'s line for @err and return its exit code. */
 int ks_fail(enum ks_request req, const char *what, int err);
@@ -98,6 +113,25 @@ int ks_read_file(const char *path, void **buf, size_t *size);
 int ks_mem_available(uint64_t *bytes);
 int ks_kernel_image_ranges(struct ks_range *out, unsigned int max);
 int ks_own_boot_params(struct boot_params *bp, struct ks_memmap *map);
+int ks_kernel_build_id(unsigned char *id, size_t size);
+
+/*
+ * Slot files (slot_snapshot.c). Write the system in @slot to @fd; with
+ * @save, only a suspended one. *@entered: how often it had been entered.
+ */
+int ks_slot_write_snapshot(unsigned int slot, int fd, int save,
+			   uint64_t *entered);
+/* Unload a saved @slot; -EAGAIN if it has run since it was written. */
+int ks_slot_unload_saved(unsigned int slot, uint64_t entered);
+struct ks_snapshot_file;
+/*
+ * Restore @file into @slot, with its hotkey unless another slot has it:
+ * *@hotkey is the one it got. -EPROTO: saved under another build of slot
+ * 0's kernel; else the kernel's errno.
+ */
+int ks_slot_restore_snapshot(unsigned int slot,
+			     const struct ks_snapshot_file *file,
+			     unsigned int *hotkey);
 
 /* Print "kswitch: <message>" on stderr. */
 void ks_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

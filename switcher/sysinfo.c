@@ -4,6 +4,7 @@
  * yes-or-no question, 1 for yes) or -errno and prints nothing: the
  * commands decide what to tell the user.
  */
+#include <elf.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -210,4 +211,41 @@ int ks_own_boot_params(struct boot_params *bp, struct ks_memmap *map)
 	memcpy(map->entry, bp->e820_table, sizeof(map->entry));
 	qsort(map->entry, map->nr, sizeof(map->entry[0]), cmp_e820);
 	return 0;
+}
+
+/*
+ * The running kernel's build ID, from its ELF notes in /sys/kernel/notes
+ * (NT_GNU_BUILD_ID, "GNU"); -ENOENT if it has none of @size bytes.
+ */
+int ks_kernel_build_id(unsigned char *id, size_t size)
+{
+	const Elf64_Nhdr *nh;
+	size_t off = 0, name, desc;
+	unsigned char *notes;
+	void *data;
+	size_t len;
+	int ret;
+
+	ret = ks_read_file("/sys/kernel/notes", &data, &len);
+	if (ret)
+		return ret;
+	notes = data;
+	ret = -ENOENT;
+	while (off + sizeof(*nh) <= len) {
+		nh = (const Elf64_Nhdr *)(notes + off);
+		name = (nh->n_namesz + 3) & ~3U;
+		desc = (nh->n_descsz + 3) & ~3U;
+		if (off + sizeof(*nh) + name + desc > len)
+			break;
+		if (nh->n_type == NT_GNU_BUILD_ID && nh->n_namesz == 4 &&
+		    !memcmp(notes + off + sizeof(*nh), "GNU", 4) &&
+		    nh->n_descsz == size) {
+			memcpy(id, notes + off + sizeof(*nh) + name, size);
+			ret = 0;
+			break;
+		}
+		off += sizeof(*nh) + name + desc;
+	}
+	free(data);
+	return ret;
 }

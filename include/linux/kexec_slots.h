@@ -17,16 +17,23 @@
  *   EINVAL         no such slot, slot 0 where a loaded slot is meant, a
  *                  zero size, an unknown kind, a hotkey that is no digit,
  *                  or too many segments
- *   EOPNOTSUPP     reserve, load or unload in a slot other than 0
- *   EBUSY          reserve into a slot in use, or load into one loaded
- *   ENOENT         load, switch to or unload an empty slot
+ *   EOPNOTSUPP     reserve, load, unload, restore, read or ask a core in
+ *                  a slot other than 0
+ *   EBUSY          reserve or restore into a slot in use, or load into
+ *                  one loaded
+ *   ENOENT         load, switch to, unload, read or ask the core of an
+ *                  empty slot (or one with nothing loaded, for the last
+ *                  two)
  *   ENOMEM         not enough free memory, or too scattered, for the slot
- *   EADDRNOTAVAIL  a segment or the entry point outside the slot's memory
+ *   EADDRNOTAVAIL  a segment, the entry point or a read outside the
+ *                  slot's memory; a restored range that is not RAM or
+ *                  holds what slot 0 keeps in place
  *   ERANGE         a swap slot's segments do not cover all of its memory
  *   EEXIST         reserve with a hotkey another slot has
  *   EALREADY       switch to the slot that runs
  *   EIO            switch to a crashed slot
  *   ENODATA        the log of a slot that has not crashed
+ *   ESTALE         restore a system saved under another slot directory
  *   EFAULT         a bad user pointer
  */
 #ifndef _UAPI_LINUX_KEXEC_SLOTS_H
@@ -152,6 +159,63 @@ struct kexec_slot_log {
 	__u64 buf;	/* user pointer */
 };
 
+/*
+ * KEXEC_SLOT_IOC_CORE: what a core file of a slot that is loaded but not
+ * running needs besides its memory, all physical addresses in it. Only
+ * slot 0 asks; it needs CAP_SYS_BOOT, and what kernel lockdown allows of
+ * /proc/kcore.
+ */
+struct kexec_slot_core {
+	__u32 slot;		/* in: which slot */
+	__u32 vmcoreinfo_size;
+	__u64 entry;		/* where the slot's kernel goes on */
+	/* Its kernel's VMCOREINFO ELF note; 0 until that kernel has run. */
+	__u64 vmcoreinfo_addr;
+	/*
+	 * The ELF notes (NT_PRSTATUS) with its registers as it last left,
+	 * in the crash note of the CPU it left on; 0 until it has left.
+	 */
+	__u64 notes_addr;
+	__u32 notes_size;
+	__u32 pad;
+	/* The slot directory the slot's kernel uses. */
+	__u64 dir_addr;
+};
+
+/*
+ * KEXEC_SLOT_IOC_READ: copy @size bytes of a slot's memory from physical
+ * @addr on, all in one of its ranges, as its system left them: in place
+ * for a resident slot, from slot 0's backup pages for a swap slot. Asked
+ * as the core is.
+ */
+struct kexec_slot_read {
+	__u32 slot;
+	__u32 pad;
+	__u64 addr;
+	__u64 size;
+	__u64 buf;	/* user pointer */
+};
+
+/*
+ * KEXEC_SLOT_IOC_RESTORE: put a system saved from a slot (its memory read
+ * with KEXEC_SLOT_IOC_READ, and its core) back into an empty slot, as
+ * suspended: the next switch to it resumes it. Its memory goes back where
+ * it was, whatever holds that now, so the slot is a swap slot: slot 0
+ * swaps its memory in for each of its stays. The segments must cover the
+ * ranges; the core must be from this slot directory.
+ */
+struct kexec_slot_restore {
+	__u32 slot;
+	__u32 nr_ranges;
+	struct kexec_slot_range ranges[KEXEC_SLOT_MAX_RANGES];
+	char name[KEXEC_SLOT_NAME_LEN];
+	__u32 hotkey;			/* '0'..'9', or 0 for none */
+	__u32 nr_segments;
+	__u64 segments;			/* user pointer */
+	__u64 times_entered;
+	struct kexec_slot_core core;
+};
+
 #define KEXEC_SLOT_IOC_MAGIC	0xb7
 #define KEXEC_SLOT_IOC_RESERVE	_IOWR(KEXEC_SLOT_IOC_MAGIC, 1, struct kexec_slot_reserve)
 #define KEXEC_SLOT_IOC_LOAD	_IOW(KEXEC_SLOT_IOC_MAGIC, 2, struct kexec_slot_load)
@@ -160,5 +224,8 @@ struct kexec_slot_log {
 #define KEXEC_SLOT_IOC_INFO	_IOWR(KEXEC_SLOT_IOC_MAGIC, 5, struct kexec_slot_info)
 #define KEXEC_SLOT_IOC_SELF	_IOR(KEXEC_SLOT_IOC_MAGIC, 6, __u32)
 #define KEXEC_SLOT_IOC_LOG	_IOWR(KEXEC_SLOT_IOC_MAGIC, 7, struct kexec_slot_log)
+#define KEXEC_SLOT_IOC_CORE	_IOWR(KEXEC_SLOT_IOC_MAGIC, 8, struct kexec_slot_core)
+#define KEXEC_SLOT_IOC_READ	_IOW(KEXEC_SLOT_IOC_MAGIC, 9, struct kexec_slot_read)
+#define KEXEC_SLOT_IOC_RESTORE	_IOW(KEXEC_SLOT_IOC_MAGIC, 10, struct kexec_slot_restore)
 
 #endif /* _UAPI_LINUX_KEXEC_SLOTS_H */

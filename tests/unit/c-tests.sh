@@ -6,13 +6,13 @@ out=$build/tests
 mkdir -p "$out"
 cflags=(-O1 -g -std=gnu11 -Wall -Wextra -Werror -I"$top/include" -I"$top/slots")
 lib=("$top"/switcher/{e820,bzimage,sysinfo}.c
-	"$top"/slots/{slots,profile,slots_file}.c
+	"$top"/slots/{slots,profile,slots_file,snapshot}.c
 	"$top"/switcher/{menu,errors}.c)
 failed=0
 for src in "$(dirname "$0")"/test_*.c; do
 	name=$(basename "$src" .c)
 	echo "# $name"
-	if ! gcc "${cflags[@]}" -o "$out/$name" "$src" "${lib[@]}"; then
+	if ! gcc "${cflags[@]}" -o "$out/$name" "$src" "${lib[@]}" -lelf -lz; then
 		echo "not ok - $name builds"
 		failed=1
 		continue

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Bad input to kswitch load, log and call on the host: each gets one line saying
+# Bad input to kswitch load, log, call and restore on the host: each gets one line saying
 # what was wrong and what to do, and its own exit code (kswitch.h), before
 # anything reaches the kernel (so these are safe to run outside a VM; the
 # VM scenario manager-errors makes the requests that need the kernel).
@@ -29,7 +29,7 @@ expect() {
 # slots): alpha in slot 0, bravo in 1 (hotkey 1), charlie in 2.
 cp "$top/tests/unit/data/slots-3.json" "$tmp/slots.json"
 slots=(--slots-file "$tmp/slots.json")
-tap_plan 48
+tap_plan 58
 expect 5 "cannot read '$tmp/missing': no such file" "${slots[@]}" load 3 "$tmp/missing"
 expect 5 "cannot read '$tmp/missing': no such file" load "$tmp/missing"
 expect 6 "not a 64-bit relocatable bzImage" load "$tmp/text"
@@ -57,4 +57,11 @@ check "the slot table did not change" \
 	cmp -s "$tmp/slots.json" "$top/tests/unit/data/slots-3.json"
 check "and a good load against it works" \
 	"$kswitch" "${slots[@]}" load 3 "$bzimage" --name delta
+# A slot file is checked before the kernel is asked (tests/unit/test_snapshot.c
+# has the truncated and corrupted files; vm/snapshot.sh restores them).
+expect 5 "cannot read '$tmp/missing': no such file" restore 3 "$tmp/missing"
+expect 20 "'$tmp/text' is not a slot file" restore 3 "$tmp/text"
+expect 20 "is not a slot file" restore 3 "$bzimage"
+expect 3 "there is no slot '9'" restore 9 "$tmp/text"
+expect 4 "slot 0 is the system the machine booted" restore 0 "$tmp/text"
 tap_done

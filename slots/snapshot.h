@@ -1,0 +1,73 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Slot files: a system saved from a memory slot, as an ELF core file that
+ * 'kswitch restore' brings back and readelf and gdb read as a core of its
+ * kernel (docs/slot-files.md). This module writes and checks the format;
+ * where the memory comes from and where it goes is the caller's. Every
+ * function returns 0 or -errno.
+ */
+#ifndef KSWITCH_SNAPSHOT_H
+#define KSWITCH_SNAPSHOT_H
+
+#include <linux/kexec_slots.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define KS_BUILD_ID_SIZE 20 /* SHA-1, as the kernel links with */
+
+/* The slot as it was saved, and the notes its kernel keeps. */
+struct ks_snapshot {
+	unsigned int slot; /* the slot it was saved from */
+	unsigned int state; /* enum kexec_slot_state, then */
+	unsigned int kind;
+	unsigned int hotkey;
+	uint64_t times_entered;
+	char name[KEXEC_SLOT_NAME_LEN];
+	unsigned int nr_ranges;
+	struct kexec_slot_range ranges[KEXEC_SLOT_MAX_RANGES];
+	struct kexec_slot_core core;
+	/* Slot 0's kernel, the only one it can come back under. */
+	unsigned char slot0_build_id[KS_BUILD_ID_SIZE];
+	/* Whole ELF notes as the slot kernel keeps them; size 0: none. */
+	const void *prstatus;
+	size_t prstatus_size;
+	const void *vmcoreinfo;
+	size_t vmcoreinfo_size;
+};
+
+/* Read @size bytes of the slot's memory at physical @addr into @buf. */
+typedef int (*ks_snapshot_read_fn)(void *priv, uint64_t addr, void *buf,
+				   size_t size);
+
+/*
+ * Write @snap and its memory, read through @read, to @fd (empty, opened
+ * for reading and writing), checksum last.
+ */
+int ks_snapshot_write(int fd, const struct ks_snapshot *snap,
+		      ks_snapshot_read_fn read, void *priv);
+
+/* A slot file, checked and mapped; its notes point into the map. */
+struct ks_snapshot_file {
+	struct ks_snapshot snap;
+	const unsigned char *map;
+	size_t size;
+	/* Where each range's memory is in the map. */
+	const unsigned char *memory[KEXEC_SLOT_MAX_RANGES];
+};
+
+/*
+ * Open and check a slot file. Besides open()'s errors: -ENOEXEC, not a
+ * slot file (of this format version); -EBADMSG, cut short; -EILSEQ, its
+ * checksum or layout does not match (corrupted).
+ */
+int ks_snapshot_open(const char *path, struct ks_snapshot_file *file);
+void ks_snapshot_close(struct ks_snapshot_file *file);
+
+/*
+ * A number of @vmcoreinfo's text, as "KEY=VALUE" with VALUE in @base;
+ * -ENOENT if it has no such line.
+ */
+int ks_vmcoreinfo_number(const void *vmcoreinfo, size_t size, const char *key,
+			 int base, int64_t *value);
+
+#endif /* KSWITCH_SNAPSHOT_H */

@@ -1,0 +1,121 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The slot file commands: kswitch save, dump and restore. A slot file is
+ * written under a temporary name and renamed when whole, so that FILE is
+ * never half a file; save frees the slot only then.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "kswitch.h"
+#include "snapshot.h"
+
+/* Write @slot to @path; *@entered as ks_slot_write_snapshot() has it. */
+static int write_slot_file(unsigned int slot, const char *path, int save,
+			   uint64_t *entered)
+{
+	char *tmp;
+	int fd, ret;
+
+	if (asprintf(&tmp, "%s.XXXXXX", path) < 0)
+		return KSWITCH_EXIT_FAILURE;
+	/* 0600: it holds a whole system's memory. */
+	fd = mkstemp(tmp);
+	if (fd < 0) {
+		ret = errno;
+		ks_error("cannot write '%s': %s; check the directory", path,
+			 strerror(ret));
+		free(tmp);
+		return ret == ENOENT || ret == EACCES ? KSWITCH_EXIT_NO_FILE
+						      : KSWITCH_EXIT_FAILURE;
+	}
+	ret = ks_slot_write_snapshot(slot, fd, save, entered);
+	if (ret == -ENOSPC || ret == -EIO || ret == -EDQUOT) {
+		ks_error("cannot write '%s': %s; the slot is left as it was",
+			 path, strerror(-ret));
+		ret = KSWITCH_EXIT_FAILURE;
+	} else if (ret) {
+		char what[16];
+
+		snprintf(what, sizeof(what), "%u", slot);
+		ret = ks_fail(KS_REQ_SAVE, what, ret);
+	} else if (fsync(fd) || rename(tmp, path)) {
+		ks_error("cannot write '%s': %s; the slot is left as it was",
+			 path, strerror(errno));
+		ret = KSWITCH_EXIT_FAILURE;
+	}
+	if (ret)
+		unlink(tmp);
+	close(fd);
+	free(tmp);
+	return ret;
+}
+
+static int save_or_dump(int argc, char **argv, struct ks_context *ctx, int save)
+{
+	struct ks_slot_table table;
+	unsigned int slot;
+	uint64_t entered;
+	char what[16];
+	int ret;
+
+	if (argc != 3) {
+		ks_error("%s takes a SLOT and a FILE; see 'kswitch %s --help'",
+			 argv[0], argv[0]);
+		return KSWITCH_EXIT_USAGE;
+	}
+	ret = ks_lookup_slot(ctx, KS_REQ_SAVE, argv[1], &table, &slot);
+	if (ret)
+		return ret;
+	ret = write_slot_file(slot, argv[2], save, &entered);
+	if (ret || !save)
+		return ret;
+	snprintf(what, sizeof(what), "%u", slot);
+	ret = ks_slot_unload_saved(slot, entered);
+	return ret ? ks_fail(KS_REQ_SAVE, what, ret) : KSWITCH_EXIT_OK;
+}
+
+int cmd_save(int argc, char **argv, struct ks_context *ctx)
+{
+	return save_or_dump(argc, argv, ctx, 1);
+}
+
+int cmd_dump(int argc, char **argv, struct ks_context *ctx)
+{
+	return save_or_dump(argc, argv, ctx, 0);
+}
+
+int cmd_restore(int argc, char **argv, struct ks_context *ctx)
+{
+	struct ks_snapshot_file file;
+	unsigned int slot, hotkey;
+	int ret;
+
+	(void)ctx;
+	if (argc != 3) {
+		ks_error(
+			"restore takes a SLOT and a FILE; see 'kswitch restore --help'");
+		return KSWITCH_EXIT_USAGE;
+	}
+	if (ks_parse_slot_number(argv[1], &slot))
+		return ks_fail(KS_REQ_RESTORE, argv[1], -ENXIO);
+	if (!slot) {
+		ks_error(
+			"slot 0 is the system the machine booted; restore into an empty slot 1 to 8");
+		return KSWITCH_EXIT_SLOT_IN_USE;
+	}
+	/* Every check of the file comes before the kernel is asked. */
+	ret = ks_snapshot_open(argv[2], &file);
+	if (ret)
+		return ks_fail(KS_REQ_RESTORE, argv[2], ret);
+	ret = ks_slot_restore_snapshot(slot, &file, &hotkey);
+	if (!ret && hotkey != file.snap.hotkey)
+		printf("slot %u: hotkey %c belongs to another slot now; restored without one\n",
+		       slot, file.snap.hotkey);
+	ks_snapshot_close(&file);
+	return ret ? ks_fail(KS_REQ_RESTORE, argv[2], ret) : KSWITCH_EXIT_OK;
+}
