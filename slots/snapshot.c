@@ -63,7 +63,9 @@ struct layout {
 	uint64_t data_off[KEXEC_SLOT_MAX_RANGES];
 	uint64_t file_size;
 	uint64_t checksum_off; /* of the checksum field, in the file */
-	int64_t phys_base; /* -1: no kernel image mapping */
+	int has_mapping; /* VMCOREINFO gave phys_base */
+	/* Physical minus kernel-map offset; negative when KASLR loads low. */
+	int64_t phys_base;
 	uint64_t image_size;
 	uint64_t kaslr_offset;
 };
@@ -74,12 +76,30 @@ static size_t note_size(size_t namesz, size_t descsz)
 	       ((descsz + 3) & ~3UL);
 }
 
+size_t ks_elf_note_len(const void *buf, size_t size)
+{
+	const Elf64_Nhdr *nh = buf;
+	size_t len;
+
+	if (size < sizeof(*nh) || (!nh->n_namesz && !nh->n_descsz))
+		return 0;
+	len = note_size(nh->n_namesz, nh->n_descsz);
+	return len <= size ? len : 0;
+}
+
 int ks_vmcoreinfo_number(const void *vmcoreinfo, size_t size, const char *key,
 			 int base, int64_t *value)
 {
-	const char *text = vmcoreinfo, *end = text + size, *line, *eol;
+	const Elf64_Nhdr *nh = vmcoreinfo;
+	const char *text, *end, *line, *eol;
 	size_t len = strlen(key);
 	char buf[32];
+
+	if (!ks_elf_note_len(vmcoreinfo, size))
+		return -ENOENT;
+	/* The text is the descriptor, after the name. */
+	text = (const char *)(nh + 1) + ((nh->n_namesz + 3UL) & ~3UL);
+	end = text + nh->n_descsz;
 
 	for (line = text; line < end; line = eol + 1) {
 		eol = memchr(line, '\n', end - line);
@@ -102,14 +122,17 @@ static void kernel_mapping(const struct ks_snapshot *snap, struct layout *l)
 {
 	int64_t v;
 
-	l->phys_base = -1;
+	l->has_mapping = 0;
+	l->phys_base = 0;
 	l->image_size = KERNEL_IMAGE_SIZE_DEFAULT;
 	l->kaslr_offset = 0;
 	if (!snap->vmcoreinfo_size)
 		return;
 	if (!ks_vmcoreinfo_number(snap->vmcoreinfo, snap->vmcoreinfo_size,
-				  "NUMBER(phys_base)", 10, &v))
+				  "NUMBER(phys_base)", 10, &v)) {
 		l->phys_base = v;
+		l->has_mapping = 1;
+	}
 	if (!ks_vmcoreinfo_number(snap->vmcoreinfo, snap->vmcoreinfo_size,
 				  "NUMBER(KERNEL_IMAGE_SIZE)", 10, &v) &&
 	    v > 0)
@@ -123,15 +146,17 @@ static void kernel_mapping(const struct ks_snapshot *snap, struct layout *l)
 static uint64_t image_part(const struct layout *l,
 			   const struct kexec_slot_range *r, uint64_t *start)
 {
-	uint64_t lo, hi, base = l->phys_base;
+	/* Offsets into the mapping, which starts at phys_base. */
+	int64_t lo = (int64_t)r->start - l->phys_base;
+	int64_t hi = lo + (int64_t)r->size;
 
-	if (l->phys_base < 0)
+	if (!l->has_mapping)
 		return 0;
-	lo = r->start > base ? r->start : base;
-	hi = r->start + r->size;
-	if (hi > base + l->image_size)
-		hi = base + l->image_size;
-	*start = lo;
+	if (lo < 0)
+		lo = 0;
+	if (hi > (int64_t)l->image_size)
+		hi = l->image_size;
+	*start = l->phys_base + lo;
 	return hi > lo ? hi - lo : 0;
 }
 

@@ -64,8 +64,16 @@ int ks_snapshot_open(const char *path, struct ks_snapshot_file *file);
 void ks_snapshot_close(struct ks_snapshot_file *file);
 
 /*
- * A number of @vmcoreinfo's text, as "KEY=VALUE" with VALUE in @base;
- * -ENOENT if it has no such line.
+ * The length of the ELF note at the start of @buf: header, then name and
+ * descriptor each padded to 4 bytes. 0 if @size bytes hold none whole, or
+ * only the empty note that ends a list.
+ */
+size_t ks_elf_note_len(const void *buf, size_t size);
+
+/*
+ * A number in the text of @vmcoreinfo, a whole VMCOREINFO ELF note of
+ * @size bytes, as "KEY=VALUE" with VALUE in @base; -ENOENT if it has no
+ * such line.
  */
 int ks_vmcoreinfo_number(const void *vmcoreinfo, size_t size, const char *key,
 			 int base, int64_t *value);

@@ -14,9 +14,12 @@
 #include "kswitch.h"
 #include "snapshot.h"
 
-/* Write @slot to @path; *@entered as ks_slot_write_snapshot() has it. */
-static int write_slot_file(unsigned int slot, const char *path, int save,
-			   uint64_t *entered)
+/*
+ * Write @slot, called @what in messages, to @path; *@entered as
+ * ks_slot_write_snapshot() has it.
+ */
+static int write_slot_file(unsigned int slot, const char *what,
+			   const char *path, uint64_t *entered)
 {
 	char *tmp;
 	int fd, ret;
@@ -33,15 +36,12 @@ static int write_slot_file(unsigned int slot, const char *path, int save,
 		return ret == ENOENT || ret == EACCES ? KSWITCH_EXIT_NO_FILE
 						      : KSWITCH_EXIT_FAILURE;
 	}
-	ret = ks_slot_write_snapshot(slot, fd, save, entered);
+	ret = ks_slot_write_snapshot(slot, fd, entered);
 	if (ret == -ENOSPC || ret == -EIO || ret == -EDQUOT) {
 		ks_error("cannot write '%s': %s; the slot is left as it was",
 			 path, strerror(-ret));
 		ret = KSWITCH_EXIT_FAILURE;
 	} else if (ret) {
-		char what[16];
-
-		snprintf(what, sizeof(what), "%u", slot);
 		ret = ks_fail(KS_REQ_SAVE, what, ret);
 	} else if (fsync(fd) || rename(tmp, path)) {
 		ks_error("cannot write '%s': %s; the slot is left as it was",
@@ -71,10 +71,14 @@ static int save_or_dump(int argc, char **argv, struct ks_context *ctx, int save)
 	ret = ks_lookup_slot(ctx, KS_REQ_SAVE, argv[1], &table, &slot);
 	if (ret)
 		return ret;
-	ret = write_slot_file(slot, argv[2], save, &entered);
+	snprintf(what, sizeof(what), "%u", slot);
+	/* Before the file: a crashed slot's -EIO is not a write error. */
+	ret = save ? ks_slot_check_savable(slot, table.slot[slot].state) : 0;
+	if (ret)
+		return ks_fail(KS_REQ_SAVE, what, ret);
+	ret = write_slot_file(slot, what, argv[2], &entered);
 	if (ret || !save)
 		return ret;
-	snprintf(what, sizeof(what), "%u", slot);
 	ret = ks_slot_unload_saved(slot, entered);
 	return ret ? ks_fail(KS_REQ_SAVE, what, ret) : KSWITCH_EXIT_OK;
 }

@@ -116,11 +116,12 @@ int ks_own_boot_params(struct boot_params *bp, struct ks_memmap *map);
 int ks_kernel_build_id(unsigned char *id, size_t size);
 
 /*
- * Slot files (slot_snapshot.c). Write the system in @slot to @fd; with
- * @save, only a suspended one. *@entered: how often it had been entered.
+ * Slot files (slot_snapshot.c). Whether the system in @slot, in @state,
+ * can be saved: only a suspended one, which can be resumed. Then write it
+ * to @fd; *@entered: how often it had been entered.
  */
-int ks_slot_write_snapshot(unsigned int slot, int fd, int save,
-			   uint64_t *entered);
+int ks_slot_check_savable(unsigned int slot, unsigned int state);
+int ks_slot_write_snapshot(unsigned int slot, int fd, uint64_t *entered);
 /* Unload a saved @slot; -EAGAIN if it has run since it was written. */
 int ks_slot_unload_saved(unsigned int slot, uint64_t entered);
 struct ks_snapshot_file;

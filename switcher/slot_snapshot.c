@@ -19,19 +19,6 @@ static int read_slot_memory(void *priv, uint64_t addr, void *buf, size_t size)
 	return ks_slot_read(*(unsigned int *)priv, addr, buf, size);
 }
 
-/* The length of the first ELF note in @buf, or 0 if there is none. */
-static size_t first_note(const void *buf, size_t size)
-{
-	const Elf64_Nhdr *nh = buf;
-	size_t len;
-
-	if (size < sizeof(*nh) || (!nh->n_namesz && !nh->n_descsz))
-		return 0;
-	len = sizeof(*nh) + ((nh->n_namesz + 3UL) & ~3UL) +
-	      ((nh->n_descsz + 3UL) & ~3UL);
-	return len <= size ? len : 0;
-}
-
 /* Read the note at physical @addr of @slot into *@note, if there is one. */
 static int read_note(unsigned int slot, uint64_t addr, size_t size, void **note,
 		     size_t *len)
@@ -47,14 +34,15 @@ static int read_note(unsigned int slot, uint64_t addr, size_t size, void **note,
 		return -ENOMEM;
 	ret = ks_slot_read(slot, addr, *note, size);
 	if (!ret)
-		*len = first_note(*note, size);
+		*len = ks_elf_note_len(*note, size);
 	return ret;
 }
 
-/* Save: only a suspended system, which can be resumed. */
-static int check_savable(const struct kexec_slot_info *info)
+int ks_slot_check_savable(unsigned int slot, unsigned int state)
 {
-	switch (info->state) {
+	if (!slot)
+		return -EINVAL;
+	switch (state) {
 	case KEXEC_SLOT_SUSPENDED:
 		return 0;
 	case KEXEC_SLOT_CRASHED:
@@ -81,8 +69,7 @@ static void fill_snapshot(struct ks_snapshot *snap,
 	memcpy(snap->ranges, info->ranges, sizeof(snap->ranges));
 }
 
-int ks_slot_write_snapshot(unsigned int slot, int fd, int save,
-			   uint64_t *entered)
+int ks_slot_write_snapshot(unsigned int slot, int fd, uint64_t *entered)
 {
 	struct kexec_slot_info info = { .slot = slot };
 	struct ks_snapshot snap = { 0 };
@@ -92,8 +79,6 @@ int ks_slot_write_snapshot(unsigned int slot, int fd, int save,
 	if (!slot)
 		return -EINVAL;
 	ret = ks_slot_info(&info);
-	if (!ret && save)
-		ret = check_savable(&info);
 	if (ret)
 		return ret;
 	snap.core.slot = slot;

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "kswitch.h"
+#include "snapshot.h"
 
 /* The guest builder writes the system's name here; see tools/mkguest.sh. */
 #define SYSTEM_NAME_FILE "/etc/kswitch-system"
@@ -220,10 +221,9 @@ int ks_own_boot_params(struct boot_params *bp, struct ks_memmap *map)
 int ks_kernel_build_id(unsigned char *id, size_t size)
 {
 	const Elf64_Nhdr *nh;
-	size_t off = 0, name, desc;
 	unsigned char *notes;
+	size_t off, len, n;
 	void *data;
-	size_t len;
 	int ret;
 
 	ret = ks_read_file("/sys/kernel/notes", &data, &len);
@@ -231,20 +231,15 @@ int ks_kernel_build_id(unsigned char *id, size_t size)
 		return ret;
 	notes = data;
 	ret = -ENOENT;
-	while (off + sizeof(*nh) <= len) {
+	for (off = 0; (n = ks_elf_note_len(notes + off, len - off)); off += n) {
 		nh = (const Elf64_Nhdr *)(notes + off);
-		name = (nh->n_namesz + 3) & ~3U;
-		desc = (nh->n_descsz + 3) & ~3U;
-		if (off + sizeof(*nh) + name + desc > len)
-			break;
+		/* The name, "GNU\0", takes 4 bytes; the ID follows. */
 		if (nh->n_type == NT_GNU_BUILD_ID && nh->n_namesz == 4 &&
-		    !memcmp(notes + off + sizeof(*nh), "GNU", 4) &&
-		    nh->n_descsz == size) {
-			memcpy(id, notes + off + sizeof(*nh) + name, size);
+		    !memcmp(nh + 1, "GNU", 4) && nh->n_descsz == size) {
+			memcpy(id, (const unsigned char *)(nh + 1) + 4, size);
 			ret = 0;
 			break;
 		}
-		off += sizeof(*nh) + name + desc;
 	}
 	free(data);
 	return ret;

@@ -57,12 +57,15 @@ static size_t make_note(unsigned char *buf, const char *name, uint32_t type,
 	return sizeof(nh) + name_len + ((descsz + 3) & ~3U);
 }
 
-static int write_sample(const char *path, struct ks_snapshot *snap)
+/* The kernel runs at physical PHYS_BASE + 0x1000000, linked at 0x1000000. */
+static const char info_text[] = "OSRELEASE=6.12.0\nNUMBER(phys_base)=50331648\n"
+				"NUMBER(KERNEL_IMAGE_SIZE)=1073741824\n";
+
+/* The sample, with VMCOREINFO text @info. */
+static int write_sample_info(const char *path, struct ks_snapshot *snap,
+			     const char *info)
 {
 	static unsigned char prstatus[512], vmcoreinfo[256];
-	static const char info[] =
-		"OSRELEASE=6.12.0\nNUMBER(phys_base)=50331648\n"
-		"NUMBER(KERNEL_IMAGE_SIZE)=1073741824\n";
 	unsigned char regs[336] = { 1, 2, 3 };
 	int fd, ret;
 
@@ -82,13 +85,18 @@ static int write_sample(const char *path, struct ks_snapshot *snap)
 		make_note(prstatus, "CORE", NT_PRSTATUS, regs, sizeof(regs));
 	snap->vmcoreinfo = vmcoreinfo;
 	snap->vmcoreinfo_size =
-		make_note(vmcoreinfo, "VMCOREINFO", 0, info, sizeof(info) - 1);
+		make_note(vmcoreinfo, "VMCOREINFO", 0, info, strlen(info));
 	fd = open(path, O_RDWR | O_CREAT | O_TRUNC, 0600);
 	if (fd < 0)
 		return -errno;
 	ret = ks_snapshot_write(fd, snap, read_memory, NULL);
 	close(fd);
 	return ret;
+}
+
+static int write_sample(const char *path, struct ks_snapshot *snap)
+{
+	return write_sample_info(path, snap, info_text);
 }
 
 static int memory_matches(const struct ks_snapshot_file *file)
@@ -167,6 +175,32 @@ static void poke(const char *path, off_t off, unsigned char value)
 	}
 }
 
+/*
+ * KASLR can load the kernel below where it is linked: phys_base is
+ * negative then, and the image is still mapped.
+ */
+static void test_low_kernel(const char *path)
+{
+	static const char low[] = "NUMBER(phys_base)=-16777216\n"
+				  "KERNELOFFSET=200000\n";
+	uint64_t text = 0xffffffff80000000ULL - 0x200000;
+	uint64_t vaddr = text + PHYS_BASE + 0x1000000 + 0x2000;
+	struct ks_snapshot_file file;
+	struct ks_snapshot snap;
+	const Elf64_Phdr *ph;
+
+	write_sample_info(path, &snap, low);
+	if (ks_snapshot_open(path, &file)) {
+		ok(0, "a file with a negative phys_base reads back");
+		return;
+	}
+	ph = find_vaddr(&file, vaddr);
+	ok(ph && file.map[ph->p_offset + (vaddr - ph->p_vaddr)] ==
+			   byte_at(PHYS_BASE + 0x2000),
+	   "with phys_base negative and a KERNELOFFSET, the image is still where vmlinux links it");
+	ks_snapshot_close(&file);
+}
+
 static void test_bad_files(const char *path)
 {
 	struct ks_snapshot_file file;
@@ -211,6 +245,7 @@ int main(void)
 		return 1;
 	snprintf(path, sizeof(path), "%s/slot.ks", dir);
 	test_round_trip(path);
+	test_low_kernel(path);
 	test_bad_files(path);
 	unlink(path);
 	rmdir(dir);
