@@ -25,6 +25,10 @@ CFLAGS += -std=gnu11 -Wall -Wextra -Werror -Iinclude -Islots
 
 KERNEL_FRAGMENTS := kernel-patches/kswitch.config tests/vm/config
 KERNEL_KEY := $(BUILD)/kernel/.kswitch-key
+DISTRO_FRAGMENTS := kernel-patches/kswitch.config tests/vm/desktop.config
+DISTRO_LSMOD := tools/kernel/desktop-vm.lsmod
+DISTRO_KEY := $(BUILD)/kernel-distro/.kswitch-key
+DISTRO_BZIMAGE := $(BUILD)/kernel-distro/arch/x86/boot/bzImage
 BZIMAGE := $(BUILD)/kernel/arch/x86/boot/bzImage
 GEN_INIT_CPIO := $(BUILD)/kernel/usr/gen_init_cpio
 GUEST_KSWITCH := $(BUILD)/guest-bin/kswitch
@@ -87,6 +91,14 @@ kernel: $(KERNEL_KEY)
 $(KERNEL_KEY): FORCE | deps
 	@tools/build-kernel.sh $(BUILD) $(KERNEL_FRAGMENTS)
 
+# The distribution kernel for the desktop machine: Debian's configuration
+# with the series, reduced to that machine's devices (docs/building.md).
+# Kept under $(KSWITCH_CACHE) too, as it takes tens of minutes cold.
+kernel-distro: $(DISTRO_KEY)
+$(DISTRO_KEY): FORCE | deps
+	@tools/build-kernel.sh --base debian --lsmod $(DISTRO_LSMOD) \
+		--out kernel-distro --share $(BUILD) $(DISTRO_FRAGMENTS)
+
 # Example systems: bravo and charlie are systems to load; alpha is the one
 # the machine boots, and carries the kernel, the others and a payload so it
 # can load them.
@@ -109,6 +121,16 @@ $(BUILD)/guests/alpha.cpio.gz: $(GUEST_DEPS) \
 		$(foreach g,$(LOADED_GUESTS),--file $(BUILD)/guests/$(g).cpio.gz:/boot/$(g).cpio.gz) \
 		--file $(BUILD)/payloads/cksum.elf:/boot/cksum.elf
 
+# The desktop machine's slot 0: alpha with the distribution kernel to load.
+desktop-guests: $(BUILD)/guests-distro/alpha.cpio.gz
+$(BUILD)/guests-distro/alpha.cpio.gz: $(GUEST_DEPS) $(DISTRO_KEY) \
+		$(LOADED_GUESTS:%=$(BUILD)/guests/%.cpio.gz) $(SLOT_PROFILES)
+	@mkdir -p $(@D)
+	tools/mkguest.sh alpha $@ $(GEN_INIT_CPIO) $(GUEST_PROGRAMS) \
+		$(foreach p,$(SLOT_PROFILES),--file $(p):/etc/kswitch/slots.d/$(notdir $(p))) \
+		--file $(DISTRO_BZIMAGE):/boot/bzImage \
+		$(foreach g,$(LOADED_GUESTS),--file $(BUILD)/guests/$(g).cpio.gz:/boot/$(g).cpio.gz)
+
 demo: kernel guests
 	@echo "kswitch demo: system 'alpha' in slot 0 on the patched kernel, 2 CPUs;"
 	@echo "it loads bravo and charlie into slots 1 and 2 ('kswitch up') and"
@@ -123,7 +145,7 @@ PREFIX ?= /usr/local
 install: $(BUILD)/bin/kswitch
 	@tools/install.sh "$(BUILD)/bin/kswitch" "$(DESTDIR)" "$(PREFIX)"
 
-check: kernel guests $(BUILD)/bin/kswitch
+check: kernel guests kernel-distro desktop-guests $(BUILD)/bin/kswitch
 	@tests/run.sh
 
 # Switch latency against the stock kexec jump and cold boot, in QEMU:
@@ -153,7 +175,7 @@ distclean:
 	rm -rf $(BUILD)
 
 FORCE:
-.PHONY: all deps kernel guests demo check bench fuzz soak install format \
+.PHONY: all deps kernel kernel-distro guests desktop-guests demo check bench fuzz soak install format \
 	clean distclean FORCE print-c-sources
 
 print-c-sources:

@@ -11,7 +11,8 @@
  *               secondary CPUs) goes; it must not share ours;
  *   main region [base, base + mem_size), 2 MiB aligned, clear of our
  *               kernel image: the kernel (with room to decompress), a
- *               setup page run (boot_params, command line, entry stub),
+ *               setup page run (boot_params, command line, entry stub,
+ *               UEFI runtime handover),
  *               the initrd, and zeroed memory up to the end.
  *
  * Its e820 map lists exactly those two ranges as RAM (e820_for_peer()).
@@ -23,6 +24,7 @@
 
 #include "bzimage.h"
 #include "e820.h"
+#include "efi.h"
 #include "jump_entry.h"
 #include "kexec_syscall.h"
 #include "kswitch.h"
@@ -42,8 +44,17 @@
 #define JUMP_BACK_ARG "kexec_jump_back_entry="
 #define JUMP_BACK_PLACEHOLDER JUMP_BACK_ARG "0x0000000000000000"
 
-/* The setup pages: boot_params, the command line, the entry stub. */
-enum { SETUP_BOOT_PARAMS, SETUP_CMDLINE, SETUP_ENTRY, SETUP_PAGES };
+/*
+ * The setup pages: boot_params, the command line, the entry stub, and the
+ * UEFI runtime handover (efi.h) that boot_params points into.
+ */
+enum {
+	SETUP_BOOT_PARAMS,
+	SETUP_CMDLINE,
+	SETUP_ENTRY,
+	SETUP_EFI_HANDOVER,
+	SETUP_PAGES
+};
 
 struct peer_image {
 	void *kernel_file;
@@ -156,8 +167,36 @@ static int write_cmdline(const struct ks_load_request *req, const char *extra,
 }
 
 /*
- * The peer's boot_params: ours for what describes the machine (ACPI, EDD,
- * video), with its own setup header, command line, initrd and memory map.
+ * Under UEFI, the runtime handover (efi.h) in its setup page. Without a
+ * runtime map to hand over, the peer gets no EFI at all: it must neither
+ * call SetVirtualAddressMap() a second time nor read the memory map we
+ * were booted with, which firmware and our kernel have reused since.
+ */
+static int write_efi(uint64_t setup_addr, struct boot_params *bp)
+{
+	unsigned char *page = (unsigned char *)bp +
+			      SETUP_EFI_HANDOVER * PAGE_SIZE;
+	struct ks_efi_state st;
+	int ret;
+
+	if (!ks_efi_booted(bp))
+		return 0;
+	ret = ks_efi_read_state(&st);
+	if (ret == -ENOENT) {
+		memset(&bp->efi_info, 0, sizeof(bp->efi_info));
+		return 0;
+	}
+	if (ret)
+		return ret;
+	return ks_efi_write_handover(&st,
+				     setup_addr + SETUP_EFI_HANDOVER * PAGE_SIZE,
+				     page, PAGE_SIZE, bp);
+}
+
+/*
+ * The peer's boot_params, in the first of the setup pages: ours for what
+ * describes the machine (ACPI, EDD, video, UEFI), with its own setup
+ * header, command line, initrd and memory map.
  */
 static int write_boot_params(const struct boot_params *own_bp,
 			     const struct ks_memmap *own,
@@ -187,7 +226,7 @@ static int write_boot_params(const struct boot_params *own_bp,
 	bp->ext_ramdisk_size = (uint32_t)((uint64_t)img->initrd_size >> 32);
 	bp->e820_entries = peer.nr;
 	memcpy(bp->e820_table, peer.entry, sizeof(peer.entry));
-	return 0;
+	return write_efi(setup_addr, bp);
 }
 
 static void write_entry_stub(const struct ks_load_plan *plan,

@@ -1,29 +1,64 @@
 #!/usr/bin/env bash
 # Build the patched kernel: unpack Debian's linux-source-6.12 into the build
 # directory, apply kernel-patches/series with git am, merge the config
-# fragments on top of tinyconfig and build bzImage.
+# fragments on top of a base configuration and build bzImage.
 #
-# The result is cached by a key of everything that goes into it (source
-# version, patches, config fragments, this script, compiler), so an unchanged
-# tree finishes in seconds.
+# Two bases:
+#   tinyconfig  the small test kernel (build/kernel): fast scenarios
+#   debian      Debian's own amd64 configuration (linux-config-6.12),
+#               reduced with localyesconfig to the modules listed in
+#               --lsmod FILE, which become built in (build/kernel-distro)
 #
-# usage: build-kernel.sh BUILD_DIR CONFIG_FRAGMENT...
+# The result is cached by a key of everything that goes into it (source and
+# config package versions, patches, config fragments, module list, this
+# script, compiler), so an unchanged tree finishes in seconds. Compiler
+# output goes through ccache, and with --share the finished kernel is also
+# kept under $KSWITCH_CACHE (/var/cache/kswitch by default): both live
+# outside the clone, so a fresh clone on a machine that built the kernel
+# once does not build it again.
+#
+# usage: build-kernel.sh [--base tinyconfig|debian] [--lsmod FILE]
+#                        [--out NAME] [--share] BUILD_DIR CONFIG_FRAGMENT...
 set -euo pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)
-build=${1:?usage: build-kernel.sh BUILD_DIR CONFIG_FRAGMENT...}
+base=tinyconfig lsmod= outname=kernel share=
+while [ $# -gt 0 ]; do
+	case $1 in
+	--base) base=$2; shift 2 ;;
+	--lsmod) lsmod=$2; shift 2 ;;
+	--out) outname=$2; shift 2 ;;
+	--share) share=1; shift ;;
+	*) break ;;
+	esac
+done
+build=${1:?usage: build-kernel.sh [OPTIONS] BUILD_DIR CONFIG_FRAGMENT...}
 shift
 fragments=("$@")
 [ ${#fragments[@]} -gt 0 ] || { echo "build-kernel: no config fragment" >&2; exit 2; }
 
 tarball=/usr/src/linux-source-6.12.tar.xz
+debian_config=/usr/src/linux-config-6.12/config.amd64_none_amd64.xz
 src=$build/linux
-out=$build/kernel
+out=$build/$outname
 patches=$top/kernel-patches
 series=$patches/series
 jobs=$(($(nproc) + 1))
+cache=${KSWITCH_CACHE:-/var/cache/kswitch}
+# The files a finished kernel is: what the scenarios boot and what gdb and
+# the guest builder read.
+products=(arch/x86/boot/bzImage .config System.map)
 
 die() { echo "build-kernel: $*" >&2; exit 1; }
+
+case $base in
+tinyconfig) ;;
+debian)
+	[ -r "$debian_config" ] || die "$debian_config missing: run 'make deps'"
+	[ -r "$lsmod" ] || die "--base debian needs --lsmod FILE"
+	lsmod=$(realpath "$lsmod") ;;
+*) die "unknown base '$base'" ;;
+esac
 
 # The build tree's own commits need an identity; do not depend on the user's.
 kgit() {
@@ -37,13 +72,24 @@ series_patches() {
 	sed -e 's/#.*//' -e '/^[[:space:]]*$/d' "$series"
 }
 
+series_key() {
+	{
+		cat "$series"
+		series_patches | while read -r p; do cat "$patches/$p"; done
+	} | sha256sum | cut -c1-16
+}
+
 cache_key() {
 	{
 		dpkg-query -W -f='${Version}\n' linux-source-6.12
 		gcc --version | head -n 1
 		cat "$0"
-		cat "$series"
-		series_patches | while read -r p; do cat "$patches/$p"; done
+		series_key
+		echo "$base"
+		if [ "$base" = debian ]; then
+			dpkg-query -W -f='${Version}\n' linux-config-6.12
+			cat "$lsmod"
+		fi
 		cat "${fragments[@]}"
 	} | sha256sum | cut -c1-16
 }
@@ -51,7 +97,17 @@ cache_key() {
 key=$(cache_key)
 if [ -f "$out/arch/x86/boot/bzImage" ] && [ -f "$out/.kswitch-key" ] &&
 	[ "$(cat "$out/.kswitch-key")" = "$key" ]; then
-	echo "kernel: up to date (key $key), nothing to build"
+	echo "$outname: up to date (key $key), nothing to build"
+	exit 0
+fi
+
+shared=$cache/kernels/$key
+if [ -n "$share" ] && [ -f "$shared/bzImage" ]; then
+	mkdir -p "$out/arch/x86/boot"
+	cp "$shared/bzImage" "$out/arch/x86/boot/bzImage"
+	cp "$shared/.config" "$shared/System.map" "$out/"
+	echo "$key" >"$out/.kswitch-key"
+	echo "$outname: taken from $shared (key $key)"
 	exit 0
 fi
 
@@ -68,26 +124,56 @@ if [ ! -d "$src/.git" ]; then
 	git -C "$src" tag pristine
 fi
 
-echo "kernel: applying kernel-patches/series"
-git -C "$src" am --abort >/dev/null 2>&1 || true
-git -C "$src" reset -q --hard pristine
-git -C "$src" clean -q -fdx
-while read -r p; do
-	if ! kgit am -q "$patches/$p" >"$build/kernel-am.log" 2>&1; then
-		cat "$build/kernel-am.log" >&2
-		git -C "$src" am --abort >/dev/null 2>&1 || true
-		die "patch $p does not apply"
-	fi
-	echo "  applied $p"
-done < <(series_patches)
+# Both kernels build from the one tree. Applying the series again would give
+# every patched file a new time stamp and make the other kernel rebuild what
+# includes them, so the tree remembers which series it holds.
+applied=$src/.git/kswitch-series
+if [ "$(cat "$applied" 2>/dev/null)" = "$(series_key)" ] &&
+	[ -z "$(git -C "$src" status --porcelain)" ]; then
+	echo "kernel: kernel-patches/series already applied"
+else
+	echo "kernel: applying kernel-patches/series"
+	rm -f "$applied"
+	git -C "$src" am --abort >/dev/null 2>&1 || true
+	git -C "$src" reset -q --hard pristine
+	git -C "$src" clean -q -fdx
+	while read -r p; do
+		if ! kgit am -q "$patches/$p" >"$build/kernel-am.log" 2>&1; then
+			cat "$build/kernel-am.log" >&2
+			git -C "$src" am --abort >/dev/null 2>&1 || true
+			die "patch $p does not apply"
+		fi
+		echo "  applied $p"
+	done < <(series_patches)
+	series_key >"$applied"
+fi
 
-echo "kernel: configuring (tinyconfig + ${fragments[*]##*/})"
+# ccache keyed on paths relative to the build directory, so that another
+# clone's build of the same tree hits the same entries.
+export CCACHE_DIR=${CCACHE_DIR:-$cache/ccache}
+export CCACHE_BASEDIR=$build CCACHE_NOHASHDIR=1 CCACHE_MAXSIZE=${CCACHE_MAXSIZE:-8G}
+# The build's own time stamp and host would change a few files every time.
+export KBUILD_BUILD_TIMESTAMP="kswitch $key" KBUILD_BUILD_HOST=kswitch
+export KBUILD_BUILD_USER=kswitch
+mkdir -p "$CCACHE_DIR"
+
 mkdir -p "$out"
 rm -f "$out/.kswitch-key"
-kmake() { make -s -C "$src" O="$out" ARCH=x86_64 "$@"; }
-kmake tinyconfig >/dev/null
+kmake() { make -s -C "$src" O="$out" ARCH=x86_64 CC="ccache gcc" "$@"; }
+echo "$outname: configuring ($base + ${fragments[*]##*/})"
+case $base in
+tinyconfig)
+	kmake tinyconfig >/dev/null ;;
+debian)
+	xz -dc "$debian_config" >"$out/.config"
+	kmake olddefconfig >/dev/null
+	# Modules the machine does not have are dropped, the ones it has are
+	# built in, so the guests need no module tree.
+	kmake LSMOD="$lsmod" localyesconfig >"$build/$outname-localyes.log" 2>&1 ||
+		{ tail -n 20 "$build/$outname-localyes.log" >&2; die "localyesconfig failed"; } ;;
+esac
 "$src/scripts/kconfig/merge_config.sh" -m -O "$out" "$out/.config" \
-	"${fragments[@]}" >"$build/kernel-config.log"
+	"${fragments[@]}" >"$build/$outname-config.log"
 kmake olddefconfig >/dev/null
 
 # merge_config only warns; an option whose dependencies are not met is
@@ -97,11 +183,18 @@ missing=$(grep -h '^CONFIG_' "${fragments[@]}" | while read -r line; do
 done)
 [ -z "$missing" ] || die "config options not set as requested:" $missing
 
-echo "kernel: building bzImage with -j$jobs (a few minutes from scratch)"
+echo "$outname: building bzImage with -j$jobs (a few minutes from scratch," \
+	"tens of minutes for --base debian without a warm ccache)"
 start=$(date +%s)
-if ! kmake -j"$jobs" bzImage >"$build/kernel-build.log" 2>&1; then
-	tail -n 40 "$build/kernel-build.log" >&2
-	die "build failed; full log: $build/kernel-build.log"
+if ! kmake -j"$jobs" bzImage >"$build/$outname-build.log" 2>&1; then
+	tail -n 40 "$build/$outname-build.log" >&2
+	die "build failed; full log: $build/$outname-build.log"
+fi
+if [ -n "$share" ]; then
+	mkdir -p "$shared.tmp"
+	for f in "${products[@]}"; do cp "$out/$f" "$shared.tmp/"; done
+	rm -rf "$shared"
+	mv "$shared.tmp" "$shared"
 fi
 echo "$key" >"$out/.kswitch-key"
-echo "kernel: built $out/arch/x86/boot/bzImage in $(($(date +%s) - start)) s (key $key)"
+echo "$outname: built $out/arch/x86/boot/bzImage in $(($(date +%s) - start)) s (key $key)"

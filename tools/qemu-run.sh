@@ -10,6 +10,19 @@
 #
 # Interactive mode (--interactive): serial console and QEMU monitor on the
 # terminal, for make demo.
+#
+# Two machines:
+#   small    (default) the i440FX PC with SeaBIOS, 2 CPUs, a serial console:
+#            the fast scenarios' machine
+#   desktop  what kswitch's users have (docs/machines.md): q35, UEFI (OVMF)
+#            or SeaBIOS (--firmware), 4 CPUs, 8 GiB, a VGA screen for the
+#            bochs DRM driver, PS/2 keyboard and mouse, a USB keyboard and
+#            tablet on xhci, a TPM 2.0 (swtpm); --disk is virtio-blk and
+#            --nvme a second disk on NVMe
+# --qmp SOCK puts QEMU's machine protocol on a Unix socket, where a
+# scenario presses keys and takes screendumps (tools/qmp.sh). On the
+# desktop machine the USB keyboard is bound to the screen ("vga"): keys
+# sent to that console go to it, all others to the PS/2 keyboard.
 set -euo pipefail
 
 usage() {
@@ -17,13 +30,15 @@ usage() {
 usage: qemu-run.sh --kernel F --initrd F [--scenario NAME] [--interactive]
                    [--append S] [--smp N] [--mem SIZE] [--disk F] [--net]
                    [--timeout SEC] [--log F] [--name NAME]
+                   [--machine small|desktop] [--firmware uefi|bios]
+                   [--nvme F] [--qmp SOCK]
 USAGE
 	exit 2
 }
 
 tools=$(cd "$(dirname "$0")" && pwd)
 kernel= initrd= scenario= append= disk= log= name= interactive= net=
-smp=2 mem=1G timeout=120
+machine=small firmware= nvme= qmp= smp= mem= timeout=120
 
 while [ $# -gt 0 ]; do
 	case $1 in
@@ -39,6 +54,10 @@ while [ $# -gt 0 ]; do
 	--log) log=$2; shift ;;
 	--name) name=$2; shift ;;
 	--interactive) interactive=1 ;;
+	--machine) machine=$2; shift ;;
+	--firmware) firmware=$2; shift ;;
+	--nvme) nvme=$2; shift ;;
+	--qmp) qmp=$2; shift ;;
 	*) usage ;;
 	esac
 	shift
@@ -46,8 +65,46 @@ done
 [ -n "$kernel" ] && [ -n "$initrd" ] || usage
 [ -n "$interactive" ] || [ -n "$scenario" ] || usage
 
+case $machine in
+small)
+	[ -z "$firmware" ] || [ "$firmware" = bios ] || usage
+	smp=${smp:-2} mem=${mem:-1G} ;;
+desktop)
+	firmware=${firmware:-uefi} smp=${smp:-4} mem=${mem:-8G} ;;
+*) usage ;;
+esac
+
 qemu=(qemu-system-x86_64 -accel "$("$tools/accel.sh")" -smp "$smp"
 	-m "$mem" -no-reboot -nodefaults -kernel "$kernel" -initrd "$initrd")
+run_dir=$(mktemp -d "${TMPDIR:-/tmp}/kswitch-qemu.XXXXXX")
+trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$run_dir"' EXIT
+if [ "$machine" = desktop ]; then
+	# q35 has the i8042 (PS/2 keyboard and mouse) and an AHCI controller
+	# built in. The VGA device is the one the bochs DRM driver drives.
+	qemu+=(-machine q35 -device VGA,id=vga -device qemu-xhci,id=xhci
+		-device usb-kbd,bus=xhci.0,display=vga
+		-device usb-tablet,bus=xhci.0)
+	if [ "$firmware" = uefi ]; then
+		# OVMF's variable store is written to: each run gets a copy.
+		cp /usr/share/OVMF/OVMF_VARS_4M.fd "$run_dir/vars.fd"
+		qemu+=(-drive if=pflash,format=raw,readonly=on,file=/usr/share/OVMF/OVMF_CODE_4M.fd
+			-drive "if=pflash,format=raw,file=$run_dir/vars.fd")
+	fi
+	# A TPM 2.0 on the CRB interface; swtpm ends when QEMU hangs up.
+	mkdir "$run_dir/tpm"
+	swtpm socket --tpm2 --tpmstate "dir=$run_dir/tpm" --terminate \
+		--ctrl "type=unixio,path=$run_dir/tpm/sock" &
+	for _ in $(seq 50); do
+		[ -S "$run_dir/tpm/sock" ] && break
+		sleep 0.1
+	done
+	qemu+=(-chardev "socket,id=chrtpm,path=$run_dir/tpm/sock"
+		-tpmdev emulator,id=tpm0,chardev=chrtpm
+		-device tpm-crb,tpmdev=tpm0)
+	[ -z "$nvme" ] || qemu+=(-drive "file=$nvme,format=raw,if=none,id=nvme0"
+		-device nvme,serial=kswitch-nvme,drive=nvme0)
+fi
+[ -z "$qmp" ] || qemu+=(-qmp "unix:$qmp,server=on,wait=off")
 # For debugging, e.g. KSWITCH_QEMU_ARGS="-d cpu_reset -D reset.log".
 read -ra extra <<<"${KSWITCH_QEMU_ARGS:-}"
 qemu+=("${extra[@]}")
@@ -59,7 +116,8 @@ qemu+=("${extra[@]}")
 append="console=ttyS0 panic=-1 $append"
 
 if [ -n "$interactive" ]; then
-	exec "${qemu[@]}" -nographic -serial mon:stdio -append "$append"
+	"${qemu[@]}" -nographic -serial mon:stdio -append "$append"
+	exit
 fi
 
 name=${name:-$scenario}

@@ -23,6 +23,9 @@
  *                               /proc/kcore: print "data", exit 0; "zero"
  *                               (all of it reads as zeros), exit 1; or
  *                               "absent" (no segment holds it), exit 3
+ *   ksagent tpm DEV             ask the TPM 2.0 at DEV (/dev/tpmrm0) for 16
+ *                               random bytes (TPM2_GetRandom): print them
+ *                               in hex, exit 0; or what went wrong, exit 1
  *
  * FILE is replaced atomically (rename) so a reader never sees half a line.
  */
@@ -333,6 +336,49 @@ static int read_kcore(const char *addr_arg, const char *size_arg)
 	return 1;
 }
 
+/* TPM2_GetRandom of 16 bytes, no sessions (TPM 2.0 Part 3, 16.1). */
+static const unsigned char tpm_get_random[] = {
+	0x80, 0x01,		/* TPM_ST_NO_SESSIONS */
+	0x00, 0x00, 0x00, 0x0c, /* command size */
+	0x00, 0x00, 0x01, 0x7b, /* TPM_CC_GetRandom */
+	0x00, 0x10,		/* bytesRequested */
+};
+
+static int tpm_random(const char *dev)
+{
+	unsigned char rsp[64];
+	unsigned int rc, n, i;
+	ssize_t len;
+	int fd;
+
+	fd = open(dev, O_RDWR | O_CLOEXEC);
+	if (fd < 0) {
+		printf("open %s: %s\n", dev, strerror(errno));
+		return 1;
+	}
+	len = write(fd, tpm_get_random, sizeof(tpm_get_random));
+	if (len == (ssize_t)sizeof(tpm_get_random))
+		len = read(fd, rsp, sizeof(rsp));
+	else
+		len = -1;
+	close(fd);
+	if (len < 12) {
+		printf("%s: no answer (%s)\n", dev, strerror(errno));
+		return 1;
+	}
+	/* tag, size, response code, then a TPM2B_DIGEST: size and bytes */
+	rc = (unsigned int)rsp[6] << 24 | rsp[7] << 16 | rsp[8] << 8 | rsp[9];
+	n = (unsigned int)rsp[10] << 8 | rsp[11];
+	if (rc || n != 16 || len < 12 + 16) {
+		printf("%s: response code 0x%x, %u bytes\n", dev, rc, n);
+		return 1;
+	}
+	for (i = 0; i < n; i++)
+		printf("%02x", rsp[12 + i]);
+	putchar('\n');
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	if (argc == 3 && !strcmp(argv[1], "counter"))
@@ -349,7 +395,9 @@ int main(int argc, char **argv)
 		return read_devmem(argv[2]);
 	if (argc == 4 && !strcmp(argv[1], "kcore"))
 		return read_kcore(argv[2], argv[3]);
+	if (argc == 3 && !strcmp(argv[1], "tpm"))
+		return tpm_random(argv[2]);
 	fprintf(stderr,
-		"usage: ksagent counter FILE | pattern MIB FILE | disk DEV FILE | nocap CMD [ARG]... | ranges SLOT | devmem ADDR | kcore ADDR SIZE\n");
+		"usage: ksagent counter FILE | pattern MIB FILE | disk DEV FILE | nocap CMD [ARG]... | ranges SLOT | devmem ADDR | kcore ADDR SIZE | tpm DEV\n");
 	return 2;
 }

@@ -32,3 +32,6 @@ top=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 build=${KSWITCH_BUILD:-$top/build}
 bzimage=$build/kernel/arch/x86/boot/bzImage
 guests=$build/guests
+# The desktop machine's kernel and slot 0 (tools/qemu-run.sh --machine desktop).
+distro_bzimage=$build/kernel-distro/arch/x86/boot/bzImage
+distro_guests=$build/guests-distro

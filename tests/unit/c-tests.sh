@@ -5,7 +5,7 @@ source "$(dirname "$0")/../lib/tap.sh"
 out=$build/tests
 mkdir -p "$out"
 cflags=(-O1 -g -std=gnu11 -Wall -Wextra -Werror -I"$top/include" -I"$top/slots")
-lib=("$top"/switcher/{e820,bzimage,sysinfo}.c
+lib=("$top"/switcher/{e820,bzimage,sysinfo,efi}.c
 	"$top"/slots/{slots,profile,slots_file,snapshot}.c
 	"$top"/switcher/{menu,errors}.c)
 failed=0

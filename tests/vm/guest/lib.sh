@@ -57,6 +57,43 @@ ks_start_agents() {
 	ks_pattern_seq=0
 	ks_start_disk
 	ks_start_net
+	ks_start_desktop
+}
+
+# With ks.desktop=1 (tools/qemu-run.sh --machine desktop) each system
+# checks, at start and after every switch, what a desktop has: all its
+# CPUs, its DRM framebuffer, the TPM (random bytes from /dev/tpmrm0) and,
+# with ks.efi=1 (booted by UEFI), every UEFI variable read through the
+# runtime services (efivarfs).
+ks_start_desktop() {
+	ks_desktop=$(ks_arg ks.desktop)
+	ks_efi=$(ks_arg ks.efi)
+	[ "$ks_desktop" = 1 ] || return 0
+	[ "$ks_cpus" = "$(cat /sys/devices/system/cpu/present)" ] ||
+		ks_fail "CPUs online $ks_cpus, present $(cat /sys/devices/system/cpu/present)"
+	if [ "$ks_efi" = 1 ]; then
+		mount -t efivarfs efivarfs /sys/firmware/efi/efivars ||
+			ks_fail "efivarfs: cannot mount (no EFI runtime services)"
+	fi
+	ks_check_desktop
+}
+
+ks_check_desktop() {
+	local f n=0
+	ks_desk=
+	[ "$ks_desktop" = 1 ] || return 0
+	[ -e /dev/fb0 ] && [ -e /dev/dri/card0 ] ||
+		ks_fail "no DRM framebuffer (/dev/fb0, /dev/dri/card0)"
+	ksagent tpm /dev/tpmrm0 >/tmp/tpm.out ||
+		ks_fail "tpm: $(cat /tmp/tpm.out)"
+	ks_desk=", tpm $(cut -c1-8 /tmp/tpm.out)"
+	[ "$ks_efi" = 1 ] || return 0
+	for f in /sys/firmware/efi/efivars/*; do
+		cat "$f" >/dev/null || ks_fail "efivarfs: cannot read ${f##*/}"
+		n=$((n + 1))
+	done
+	[ "$n" -gt 0 ] || ks_fail "efivarfs: no variables"
+	ks_desk="$ks_desk, $n efivars"
 }
 
 # With ks.net=1, the system brings its virtio-net card up on QEMU's user
@@ -146,7 +183,8 @@ ks_after_switch() {
 	ks_check_pattern
 	ks_check_disk
 	ks_check_net
-	echo "$ks_name: round $round ok (counter $later${ks_disk_pid:+, disk $ks_disk_synced records}${ks_net:+, $ks_pings pings})"
+	ks_check_desktop
+	echo "$ks_name: round $round ok (counter $later${ks_disk_pid:+, disk $ks_disk_synced records}${ks_net:+, $ks_pings pings}$ks_desk)"
 }
 
 # kt_memmap MIN MAX: memmap= arguments that give a second kernel exactly the
