@@ -131,15 +131,26 @@ $(BUILD)/guests-distro/alpha.cpio.gz: $(GUEST_DEPS) $(DISTRO_KEY) \
 		--file $(DISTRO_BZIMAGE):/boot/bzImage \
 		$(foreach g,$(LOADED_GUESTS),--file $(BUILD)/guests/$(g).cpio.gz:/boot/$(g).cpio.gz)
 
-demo: kernel guests
-	@echo "kswitch demo: system 'alpha' in slot 0 on the patched kernel, 2 CPUs;"
+# MACHINE=desktop: the desktop machine (UEFI, 4 CPUs, 8 GiB, a screen in a
+# window where there is a display) with the distribution kernel.
+MACHINE ?= small
+ifeq ($(MACHINE),desktop)
+DEMO_DEPS := kernel-distro desktop-guests
+DEMO_RUN := --machine desktop --kernel $(DISTRO_BZIMAGE) \
+	--initrd $(BUILD)/guests-distro/alpha.cpio.gz
+else
+DEMO_DEPS := kernel guests
+DEMO_RUN := --kernel $(BZIMAGE) --initrd $(BUILD)/guests/alpha.cpio.gz
+endif
+
+demo: $(DEMO_DEPS)
+	@echo "kswitch demo: system 'alpha' in slot 0 on the patched kernel ($(MACHINE) machine);"
 	@echo "it loads bravo and charlie into slots 1 and 2 ('kswitch up') and"
 	@echo "opens the slot menu: arrows and Enter switch, h shows the keys."
 	@echo "In bravo or charlie, 'kswitch 0' (or 'kswitch menu') comes back;"
 	@echo "Ctrl+Alt+digit switches from any system (QEMU window or monitor"
 	@echo "'sendkey ctrl-alt-1'). Leave QEMU with Ctrl-A then X."
-	@tools/qemu-run.sh --interactive --kernel $(BZIMAGE) \
-		--initrd $(BUILD)/guests/alpha.cpio.gz --append "quiet ks.menu=1"
+	@tools/qemu-run.sh --interactive $(DEMO_RUN) --append "quiet ks.menu=1"
 
 PREFIX ?= /usr/local
 install: $(BUILD)/bin/kswitch

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Print the lines of a console log that fail a kernel scenario: WARN, BUG,
-# Oops, panics, lockdep reports and kexec errors, in either kernel.
+# Oops, panics, lockdep reports, kexec, EFI and TPM errors and I/O errors,
+# in any kernel.
 # Exits 1 if there is any, 0 if the log is clean.
 #
 # A scenario that crashes a slot kernel on purpose prints
@@ -27,6 +28,9 @@ patterns=(
 	'turning off the locking correctness validator'
 	'Disabling lock debugging'
 	'[Kk][Ee][Xx][Ee][Cc].*([Ff]ail|[Ee]rror)'
+	'[Ee][Ff][Ii].*([Ff]ail|[Ee]rror|[Uu]nable)'
+	'[Tt][Pp][Mm].*([Ff]ail|[Ee]rror)'
+	'I/O error'
 )
 
 nonce=${2:-}

@@ -9,7 +9,8 @@
 # prints the reason, the last 40 console lines and the log's path.
 #
 # Interactive mode (--interactive): serial console and QEMU monitor on the
-# terminal, for make demo.
+# terminal, for make demo; the desktop machine's screen in a window too,
+# where there is a display to open one on (DISPLAY).
 #
 # Two machines:
 #   small    (default) the i440FX PC with SeaBIOS, 2 CPUs, a serial console:
@@ -116,7 +117,10 @@ qemu+=("${extra[@]}")
 append="console=ttyS0 panic=-1 $append"
 
 if [ -n "$interactive" ]; then
-	"${qemu[@]}" -nographic -serial mon:stdio -append "$append"
+	display=(-nographic)
+	[ "$machine" = desktop ] && [ -n "${DISPLAY:-}" ] &&
+		display=(-display gtk)
+	"${qemu[@]}" "${display[@]}" -serial mon:stdio -append "$append"
 	exit
 fi
 

@@ -15,6 +15,10 @@ bad_lines=(
 	'[    1.234] INFO: trying to register non-static key. turning off the locking correctness validator.'
 	'[    1.234] crash hp: kexec_trylock() failed, kdump image may be inaccurate'
 	'kexec_load failed: Cannot allocate memory'
+	'[    2.345] efi: Unable to switch EFI into virtual mode (status=3)!'
+	'[    2.345] efivars: get_next_variable: status=8000000000000007 error'
+	'[    2.345] tpm tpm0: tpm_try_transmit: send(): error -62'
+	'[    2.345] I/O error, dev nvme0n1, sector 16 op 0x1:(WRITE) flags 0x0'
 )
 tap_plan $((4 + ${#bad_lines[@]}))
 
@@ -25,6 +29,9 @@ cat >"$tmp/clean.log" <<'LOG'
 [    0.123456] smpboot: Booting Node 0 Processor 1 APIC 0x1
 === kswitch guest system 'alpha' (Linux 6.12.117, 2 CPUs) ===
 kexec: image loaded
+[    0.000000] efi: EFI v2.7 by EDK II
+[    0.000000] efi: SMBIOS=0x7f5e2000 ACPI=0x7fb7e000 ACPI 2.0=0x7fb7e014 MEMATTR=0x7e5a4018
+[    1.012345] tpm_tis MSFT0101:00: 2.0 TPM (device-id 0x1, rev-id 1)
 LOG
 check "a clean boot log passes" "$checker" "$tmp/clean.log"
 
