@@ -90,7 +90,10 @@ median() { sort -n | awk '{ v[NR] = $1 } END { print NR ? v[int((NR + 1) / 2)] :
 switch_times() {
 	tr -d '\r' <"$log" | sed -n "s/^$1: switch in took \([0-9.]*\) ms$/\1/p"
 }
-for sys in bravo:64MiB-resident charlie:128MiB-swap delta:1GiB-resident echo:64MiB-swap alpha:slot-0; do
+kinds="bravo:64MiB-resident charlie:128MiB-swap delta:1GiB-resident echo:64MiB-swap alpha:slot-0"
+[ "$machine" = desktop ] &&
+	kinds="bravo:256MiB-resident charlie:384MiB-swap delta:1GiB-resident echo:256MiB-swap alpha:slot-0"
+for sys in $kinds; do
 	n=$(switch_times "${sys%%:*}" | wc -l)
 	tap_note "switch into ${sys%%:*} (${sys#*:}): median $(switch_times "${sys%%:*}" | median) ms over $n switches"
 done
