@@ -2,9 +2,12 @@
 # between them without rebooting.
 #
 #   make demo     boot the patched kernel and the example systems in QEMU
+#                 (MACHINE=desktop: the desktop machine, docs/machines.md)
 #   make check    unit tests and VM scenarios; ends with "N passed, N failed"
 #   make deps     install the Debian packages everything else needs
 #   make kernel   the patched kernel (cached; seconds when nothing changed)
+#   make kernel-distro  the patched kernel on Debian's configuration, for
+#                 the desktop machine (cached outside the clone as well)
 #   make bench    switch latency against the stock kexec jump and cold
 #                 boot, in QEMU; a table and a plot in $(BUILD)/bench
 #   make fuzz     the kernel interface fed random requests for 10 minutes
@@ -162,8 +165,8 @@ check: kernel guests kernel-distro desktop-guests $(BUILD)/bin/kswitch
 # Switch latency against the stock kexec jump and cold boot, in QEMU:
 # results in $(BUILD)/bench (bench/README.md). BENCH_ROUNDS, BENCH_LOADS
 # and BENCH_SIZES (MiB, comma-separated) change what runs.
-bench: kernel guests
-	@bench/run.sh
+bench: kernel guests kernel-distro desktop-guests
+	@BENCH_MACHINE=$${BENCH_MACHINE:-both} bench/run.sh
 
 # The kernel interface fuzzed for 10 minutes (make check runs 1 minute).
 fuzz: kernel guests

@@ -1,7 +1,15 @@
 #!/usr/bin/env bash
-# make bench: boot alpha in QEMU (3 GiB, all below 4 GiB, 2 CPUs) with bench/guest/bench.sh as its scenario,
+# make bench: boot alpha in QEMU with bench/guest/bench.sh as its scenario,
 # then turn the "ksbench" lines of its console into tables and plots
-# (bench/report.sh). Results go to $KSWITCH_BUILD/bench:
+# (bench/report.sh). BENCH_MACHINE picks the machine (docs/machines.md):
+#   small    3 GiB, all below 4 GiB, 2 CPUs, the small test kernel;
+#            results in $KSWITCH_BUILD/bench
+#   desktop  q35, UEFI, 4 CPUs, 8 GiB, the distribution kernel, slots of
+#            256 MiB and up (it needs about 160 MiB to boot); results in
+#            $KSWITCH_BUILD/bench-desktop
+#   both     (make bench) one after the other, so that the two are
+#            compared in the same run
+# Each results directory holds:
 #   console.log   the whole console of the run
 #   results.md    the tables (docs/performance.md explains them)
 #   switch.png    one-way switches and round trips by slot size
@@ -10,11 +18,25 @@ set -euo pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)
 build=${KSWITCH_BUILD:-$top/build}
-out=$build/bench
+machine=${BENCH_MACHINE:-small}
+if [ "$machine" = both ]; then
+	BENCH_MACHINE=small "$0" && BENCH_MACHINE=desktop exec "$0"
+fi
 rounds=${BENCH_ROUNDS:-50}
 loads=${BENCH_LOADS:-10}
-sizes=${BENCH_SIZES:-64,256,1024}
-bzimage=$build/kernel/arch/x86/boot/bzImage
+if [ "$machine" = desktop ]; then
+	out=$build/bench-desktop
+	sizes=${BENCH_SIZES:-256,1024}
+	bzimage=$build/kernel-distro/arch/x86/boot/bzImage
+	alpha=$build/guests-distro/alpha.cpio.gz
+	vm=(--machine desktop --firmware uefi)
+else
+	out=$build/bench
+	sizes=${BENCH_SIZES:-64,256,1024}
+	bzimage=$build/kernel/arch/x86/boot/bzImage
+	alpha=$build/guests/alpha.cpio.gz
+	vm=(--smp 2 --mem 3G)
+fi
 
 # Cold-booted systems read the kernel and bravo's initramfs from the disk,
 # a cpio archive (bench/guest/bench-cold.sh).
@@ -25,11 +47,22 @@ cp "$bzimage" "$build/guests/bravo.cpio.gz" "$out/disk/"
 	cpio -o -H newc --quiet >"$out/disk.cpio")
 truncate -s %1M "$out/disk.cpio"
 
-echo "bench: sizes $sizes MiB, $rounds round trips each, $loads loads and cold boots each (long under TCG)"
+echo "bench: $machine machine, sizes $sizes MiB, $rounds round trips each, $loads loads and cold boots each (long under TCG)"
 start=$(date +%s)
-"$top/tools/qemu-run.sh" --name bench --scenario bench --smp 2 --mem 3G \
+"$top/tools/qemu-run.sh" --name "bench-$machine" --scenario bench "${vm[@]}" \
 	--disk "$out/disk.cpio" --timeout 14400 --log "$out/console.log" \
-	--kernel "$bzimage" --initrd "$build/guests/alpha.cpio.gz" \
-	--append "ks.rounds=$rounds ks.loads=$loads ks.sizes=$sizes"
+	--kernel "$bzimage" --initrd "$alpha" \
+	--append "ks.rounds=$rounds ks.loads=$loads ks.sizes=$sizes initcall_debug loglevel=5 log_buf_len=16M"
 echo "bench: the run took $(($(date +%s) - start)) s"
 "$top/bench/report.sh" "$out/console.log" "$out"
+# initcall_debug's lines stay in the kernel log (loglevel=5); bench.sh prints
+# the slowest devices' callbacks as "ksbench device" lines.
+{
+	echo
+	echo "## Slowest device callbacks in slot 0 (median us over the switches)"
+	echo
+	echo "| device | callback | median us | switches |"
+	echo "|---|---|---:|---:|"
+	tr -d '\r' <"$out/console.log" | awk '$1 == "ksbench" && $2 == "device" {
+		printf "| %s | %s | %s | %s |\n", $3, $4, $5, $6 }'
+} >>"$out/results.md"

@@ -76,6 +76,21 @@ for mib in $sizes_down; do
 	stock_rounds "$mib" "stock-$mib" || exit 1
 done
 
+# This system's devices, slowest first: each PM callback's time at every
+# switch, from initcall_debug in the kernel log (not on the console, where
+# printing them would slow the switches down), as the median over the
+# switches of each device's callback.
+echo "bench: slowest device callbacks in slot 0 (median over switches)"
+dmesg | sed -n 's/^\[[^]]*\] \([^ ]*\) \([^ ]*\): \([^ ]*\) returned [-0-9]* after \([0-9]*\) usecs$/\1:\2 \3 \4/p' |
+	awk '{ k = $1 " " $2; n[k]++; v[k, n[k]] = $3 }
+	END { for (k in n) { m = n[k]; for (i = 1; i <= m; i++) a[i] = v[k, i]
+		# insertion sort: few samples per device
+		for (i = 2; i <= m; i++) { x = a[i]; for (j = i - 1; j > 0 && a[j] > x; j--) a[j + 1] = a[j]; a[j + 1] = x }
+		print a[int((m + 1) / 2)], m, k } }' |
+	sort -rn | head -n 12 | while read -r us count dev cb; do
+		echo "ksbench device $dev $cb $us $count"
+	done
+
 echo "bench: cold kexec boots"
 set -- $sizes
 exec sh /usr/share/kswitch/tests/bench-cold.sh "$ks_nonce" "$loads" 0 "$@"
