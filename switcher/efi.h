@@ -39,9 +39,9 @@ struct ks_efi_setup_data {
 };
 
 /* What fits in one page after the setup_data header and the addresses. */
-#define KS_EFI_MAX_DESC                                                \
-	((4096 - sizeof(struct setup_data) -                           \
-	  sizeof(struct ks_efi_setup_data)) /                          \
+#define KS_EFI_MAX_DESC                       \
+	((4096 - sizeof(struct setup_data) -  \
+	  sizeof(struct ks_efi_setup_data)) / \
 	 sizeof(struct ks_efi_desc))
 
 struct ks_efi_state {

@@ -174,8 +174,8 @@ static int write_cmdline(const struct ks_load_request *req, const char *extra,
  */
 static int write_efi(uint64_t setup_addr, struct boot_params *bp)
 {
-	unsigned char *page = (unsigned char *)bp +
-			      SETUP_EFI_HANDOVER * PAGE_SIZE;
+	unsigned char *page =
+		(unsigned char *)bp + SETUP_EFI_HANDOVER * PAGE_SIZE;
 	struct ks_efi_state st;
 	int ret;
 
@@ -188,9 +188,9 @@ static int write_efi(uint64_t setup_addr, struct boot_params *bp)
 	}
 	if (ret)
 		return ret;
-	return ks_efi_write_handover(&st,
-				     setup_addr + SETUP_EFI_HANDOVER * PAGE_SIZE,
-				     page, PAGE_SIZE, bp);
+	return ks_efi_write_handover(
+		&st, setup_addr + SETUP_EFI_HANDOVER * PAGE_SIZE, page,
+		PAGE_SIZE, bp);
 }
 
 /*

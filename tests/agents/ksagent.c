@@ -338,10 +338,10 @@ static int read_kcore(const char *addr_arg, const char *size_arg)
 
 /* TPM2_GetRandom of 16 bytes, no sessions (TPM 2.0 Part 3, 16.1). */
 static const unsigned char tpm_get_random[] = {
-	0x80, 0x01,		/* TPM_ST_NO_SESSIONS */
+	0x80, 0x01, /* TPM_ST_NO_SESSIONS */
 	0x00, 0x00, 0x00, 0x0c, /* command size */
 	0x00, 0x00, 0x01, 0x7b, /* TPM_CC_GetRandom */
-	0x00, 0x10,		/* bytesRequested */
+	0x00, 0x10, /* bytesRequested */
 };
 
 static int tpm_random(const char *dev)

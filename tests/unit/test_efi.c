@@ -22,10 +22,12 @@ static struct ks_efi_state two_regions(void)
 		.nr = 2,
 	};
 
-	st.desc[0] = (struct ks_efi_desc){ 5, 0, 0x7f5f0000, 0xfffffffeffa00000,
-					   0x10, 0x800000000000000f };
-	st.desc[1] = (struct ks_efi_desc){ 6, 0, 0x7f600000, 0xfffffffeff800000,
-					   0x20, 0x800000000000000f };
+	st.desc[0] = (struct ks_efi_desc){ 5,	       0,
+					   0x7f5f0000, 0xfffffffeffa00000,
+					   0x10,       0x800000000000000f };
+	st.desc[1] = (struct ks_efi_desc){ 6,	       0,
+					   0x7f600000, 0xfffffffeff800000,
+					   0x20,       0x800000000000000f };
 	return st;
 }
 
@@ -49,8 +51,8 @@ static void test_layout(void)
 	ok(esd->fw_vendor == st.fw_vendor && esd->tables == st.tables &&
 		   esd->smbios == st.smbios,
 	   "it gives the firmware vendor, configuration table and SMBIOS");
-	map = bp.efi_info.efi_memmap |
-	      (uint64_t)bp.efi_info.efi_memmap_hi << 32;
+	map = bp.efi_info.efi_memmap | (uint64_t)bp.efi_info.efi_memmap_hi
+					       << 32;
 	ok(map > PAGE && map + 2 * 40 <= PAGE + sizeof(page) &&
 		   bp.efi_info.efi_memmap_size == 2 * 40 &&
 		   bp.efi_info.efi_memdesc_size == 40,
@@ -80,8 +82,7 @@ static void test_too_small(void)
 	struct boot_params bp = { 0 };
 
 	memset(page, 0xaa, sizeof(page));
-	ok(ks_efi_write_handover(&st, PAGE, page, sizeof(page), &bp) ==
-		   -E2BIG,
+	ok(ks_efi_write_handover(&st, PAGE, page, sizeof(page), &bp) == -E2BIG,
 	   "a map that does not fit is -E2BIG");
 	ok(page[0] == 0xaa && !bp.hdr.setup_data &&
 		   !bp.efi_info.efi_memmap_size,

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Crash hand-back on the desktop machine (UEFI, the distribution kernel, 4
+# CPUs): a slot kernel that panics on the boot CPU, one that panics on CPU
+# 3, and a swap slot's kernel that panics each hand the machine back to
+# slot 0, whose devices all work after each (tests/vm/guest/desktop-crash.sh).
+source "$(dirname "$0")/../lib/tap.sh"
+[ -f "$distro_bzimage" ] || tap_skip_all "no distribution kernel; run make kernel-distro"
+log=$build/logs/desktop-crash.log
+tap_plan 4
+check "three slot kernels panic and slot 0 runs on after each" \
+	"$top/tools/qemu-run.sh" --name desktop-crash --scenario desktop-crash \
+	--machine desktop --firmware uefi --net \
+	--append "ks.net=1 ks.desktop=1 ks.efi=1" --timeout 600 \
+	--kernel "$distro_bzimage" --initrd "$distro_guests/alpha.cpio.gz"
+backs=$(tr -d '\r' <"$log" | grep -c "^alpha: back from crashy.*, tpm [0-9a-f]*, [1-9][0-9]* efivars, [1-9][0-9]* pings)")
+check "alpha's TPM, UEFI variables and network answered after each crash ($backs of 3)" \
+	test "$backs" = 3
+check "the kernel that panicked on CPU 3 had the boot CPU hand back" \
+	grep -q "panic on CPU 3: the boot CPU hands back" <(tr -d '\r' <"$log")
+check "the swap slot's kernel stopped DMA before it handed back" \
+	grep -q "kexec_slots: bus mastering off on [1-9][0-9]* PCI devices" \
+	<(tr -d '\r' <"$log")
+tap_done
