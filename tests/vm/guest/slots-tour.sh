@@ -40,12 +40,10 @@ free_before=$(mem_free)
 # kernel (lockdep, networking) leaves a 64 MiB system about 30 MiB, of
 # which its initramfs takes 10: 8 MiB of pattern leaves room for the rest.
 # The distribution kernel of the desktop machine needs about 160 MiB to
-# boot at all, so its small slots are 256 MiB. There echo is a swap slot of
-# 2 GiB: more than the RAM below 4 GiB (q35 has 2 GiB there), so that its
-# region lies above 4 GiB, as the resident slots' memory does.
-small=64M small_pattern=8 medium=128M large_swap=64M desktop_args=
+# boot at all, so its small slots are 256 MiB.
+small=64M small_pattern=8 medium=128M desktop_args=
 if [ "$ks_desktop" = 1 ]; then
-	small=256M small_pattern=32 medium=384M large_swap=2048M
+	small=256M small_pattern=32 medium=384M
 	desktop_args="ks.desktop=1 ks.efi=$ks_efi"
 fi
 while read -r slot kind size pattern; do
@@ -55,7 +53,7 @@ done <<SLOTS
 1 resident $small $small_pattern
 2 swap $medium 32
 3 resident 1G 64
-4 swap $large_swap $small_pattern
+4 swap $small $small_pattern
 SLOTS
 kswitch list
 # Where each slot's memory is: the desktop machine's 8 GiB put slots above
