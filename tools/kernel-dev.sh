@@ -66,6 +66,7 @@ export_series() {
 		(cd "$patches" && ls [0-9][0-9][0-9][0-9]-*.patch | grep -v '^0000-')
 	} >"$patches/series"
 	"$dev/scripts/checkpatch.pl" --strict --no-tree --terse \
+		--ignore UNKNOWN_COMMIT_ID \
 		"$patches"/[0-9][0-9][0-9][0-9]-*.patch | grep -v '^total:' || true
 }
 

@@ -81,8 +81,13 @@ done
 # printing them would slow the switches down), as the median over the
 # switches of each device's callback.
 echo "bench: slowest device callbacks in slot 0 (median over switches)"
-dmesg | sed -n 's/^\[[^]]*\] \([^ ]*\) \([^ ]*\): \([^ ]*\) returned [-0-9]* after \([0-9]*\) usecs$/\1:\2 \3 \4/p' |
-	awk '{ k = $1 " " $2; n[k]++; v[k, n[k]] = $3 }
+# A line reads "[  8.84] DRIVER DEVICE: PM: CALLBACK returned 0 after US
+# usecs"; DRIVER is empty for a device without one (ATA ports).
+dmesg -s 16777216 | awk '
+	{ for (i = 1; i <= NF; i++) if ($i == "PM:") break }
+	i > NF || $(i + 2) != "returned" { next }
+	{ dev = $(i - 1); sub(/:$/, "", dev); us = $(i + 5); k = dev " " $(i + 1)
+	  n[k]++; v[k, n[k]] = us }
 	END { for (k in n) { m = n[k]; for (i = 1; i <= m; i++) a[i] = v[k, i]
 		# insertion sort: few samples per device
 		for (i = 2; i <= m; i++) { x = a[i]; for (j = i - 1; j > 0 && a[j] > x; j--) a[j + 1] = a[j]; a[j + 1] = x }

@@ -8,7 +8,10 @@ tap_plan $((${#patches[@]} - 1))
 for p in "${patches[@]}"; do
 	name=${p##*/}
 	case $name in 0000-*) continue ;; esac
-	out=$("$checkpatch" --strict --no-tree --terse "$p" 2>&1 |
+	# Debian's source carries no upstream history to look up the ids of
+	# Fixes: tags in (kernel-patches/README.md).
+	out=$("$checkpatch" --strict --no-tree --terse \
+		--ignore UNKNOWN_COMMIT_ID "$p" 2>&1 |
 		grep -v '^total: 0 errors, 0 warnings, 0 checks')
 	[ -z "$out" ] || echo "$out" | sed 's/^/# /'
 	check "checkpatch --strict: $name" test -z "$out"
