@@ -38,6 +38,8 @@ enum kswitch_exit {
 	KSWITCH_EXIT_NOT_SUSPENDED = 19, /* save a slot that never ran */
 	KSWITCH_EXIT_BAD_FILE = 20, /* not a slot file, or a corrupted one */
 	KSWITCH_EXIT_OTHER_SLOT0 = 21, /* saved under another slot 0 */
+	KSWITCH_EXIT_POLICY = 22, /* kexec_load_disabled, IMA or LoadPin */
+	KSWITCH_EXIT_NO_RETURN = 23, /* a kernel that cannot switch back */
 };
 
 /* What a request was, for explaining its errno (ks_explain()). */
