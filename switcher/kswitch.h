@@ -40,6 +40,8 @@ enum kswitch_exit {
 	KSWITCH_EXIT_OTHER_SLOT0 = 21, /* saved under another slot 0 */
 	KSWITCH_EXIT_POLICY = 22, /* kexec_load_disabled, IMA or LoadPin */
 	KSWITCH_EXIT_NO_RETURN = 23, /* a kernel that cannot switch back */
+	KSWITCH_EXIT_NOT_REGULAR = 24, /* a FIFO, device or directory given */
+	KSWITCH_EXIT_TOO_BIG = 25, /* a file larger than kswitch reads */
 };
 
 /* What a request was, for explaining its errno (ks_explain()). */
