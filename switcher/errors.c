@@ -128,21 +128,71 @@ static const char *const request_verbs[] = {
 	[KS_REQ_RESTORE] = "restore",
 };
 
+/* A kernel.* sysctl's value, or -1 if it cannot be read. */
+static long read_sysctl(const char *name)
+{
+	char path[64];
+	long value = -1;
+	FILE *f;
+
+	snprintf(path, sizeof(path), "/proc/sys/kernel/%s", name);
+	f = fopen(path, "re");
+	if (!f)
+		return -1;
+	if (fscanf(f, "%ld", &value) != 1)
+		value = -1;
+	fclose(f);
+	return value;
+}
+
 /*
- * Both a missing CAP_SYS_BOOT and kernel lockdown answer -EPERM: blame the
- * lockdown only when the capability is there.
+ * A load or restore answers to what kexec_load() answers to: when the
+ * capability is there and the kernel is not locked down, -EPERM is the
+ * kexec_load_disabled sysctl, the load limit, or an LSM such as LoadPin.
  */
-static int explain_eperm(char *msg, size_t size)
+static int explain_load_policy(const char *what, char *msg, size_t size)
+{
+	if (read_sysctl("kexec_load_disabled") == 1)
+		snprintf(
+			msg, size,
+			"loading kernels is disabled (kernel.kexec_load_disabled=1, set until the next boot), so '%s' cannot be loaded or restored; boot without it to load slots",
+			what);
+	else if (read_sysctl("kexec_load_limit_reboot") == 0)
+		snprintf(
+			msg, size,
+			"no kernel loads are left (kernel.kexec_load_limit_reboot=0), so '%s' cannot be loaded or restored; boot again to load slots",
+			what);
+	else
+		snprintf(
+			msg, size,
+			"a security policy (LoadPin or another LSM) refused to load '%s', as it refuses kexec_load(); see the kernel log",
+			what);
+	return KSWITCH_EXIT_POLICY;
+}
+
+/*
+ * A missing CAP_SYS_BOOT, kernel lockdown and the load policies all answer
+ * -EPERM: blame the others only when the capability is there.
+ */
+static int explain_eperm(enum ks_request req, const char *what, char *msg,
+			 size_t size)
 {
 	char mode[32];
 
-	if (ks_has_cap_sys_boot() && ks_lockdown(mode, sizeof(mode)) > 0) {
+	if (!ks_has_cap_sys_boot()) {
+		snprintf(msg, size,
+			 "this needs CAP_SYS_BOOT; run kswitch as root");
+		return KSWITCH_EXIT_NO_PRIVILEGE;
+	}
+	if (ks_lockdown(mode, sizeof(mode)) > 0) {
 		snprintf(
 			msg, size,
 			"the kernel is locked down (%s) and refuses to load, unload or enter other kernels, as it refuses kexec_load(); boot without lockdown to use slots",
 			mode);
 		return KSWITCH_EXIT_LOCKED_DOWN;
 	}
+	if (req == KS_REQ_LOAD || req == KS_REQ_RESTORE)
+		return explain_load_policy(what, msg, size);
 	snprintf(msg, size, "this needs CAP_SYS_BOOT; run kswitch as root");
 	return KSWITCH_EXIT_NO_PRIVILEGE;
 }
@@ -155,7 +205,7 @@ int ks_explain(enum ks_request req, const char *what, int err, char *msg,
 
 	/* The slot requests need CAP_SYS_BOOT; log needs CAP_SYSLOG. */
 	if (err == -EPERM && req != KS_REQ_LOG)
-		return explain_eperm(msg, size);
+		return explain_eperm(req, what, msg, size);
 	for (i = 0; i < sizeof(explanations) / sizeof(explanations[0]); i++) {
 		e = &explanations[i];
 		if (e->err != err || !(e->requests & REQ(req)))

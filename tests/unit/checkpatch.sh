@@ -10,7 +10,11 @@ for p in "${patches[@]}"; do
 	case $name in 0000-*) continue ;; esac
 	# Debian's source carries no upstream history to look up the ids of
 	# Fixes: tags in (kernel-patches/README.md).
-	out=$("$checkpatch" --strict --no-tree --terse \
+	# From the top of the tree, as upstream runs it: the checks that
+	# look at the tree (headers, compatible strings) run only there.
+	# Debian's python3, which has python3-ply for spdxcheck.py, not
+	# whatever python3 comes first in PATH.
+	out=$(cd "$build/linux" && PATH=/usr/bin:$PATH ./scripts/checkpatch.pl --strict --terse \
 		--ignore UNKNOWN_COMMIT_ID "$p" 2>&1 |
 		grep -v '^total: 0 errors, 0 warnings, 0 checks')
 	[ -z "$out" ] || echo "$out" | sed 's/^/# /'

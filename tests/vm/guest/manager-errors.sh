@@ -118,6 +118,32 @@ kswitch load 3 /boot/bzImage --initrd /boot/echo.cpio.gz --mem 64M ||
 	ks_fail "kswitch load 3 after the crashes failed"
 kswitch list
 
+# Hibernation with slots loaded would leave their memory out of the image
+# and power the machine off under them: the kernel refuses it, and says so.
+n=$((n + 1))
+if out=$(echo disk 2>&1 >/sys/power/state); then
+	echo "not ok $n - hibernation with slots loaded went ahead"
+	ks_fail "hibernation with slots loaded went ahead"
+elif ! echo "$out" | grep -q "busy" ||
+	! dmesg | grep -q "not hibernating: slot 1 (bravo) is loaded"; then
+	echo "# $out"
+	echo "not ok $n - hibernation refused, but not as slots in use"
+	ks_fail "hibernation refused, but not as slots in use"
+else
+	echo "ok $n - hibernation with slots loaded is refused, saying why"
+fi
+
+# kernel.kexec_load_disabled, raised last but one, as nothing lowers it
+# again: a load and a restore are refused as kexec_load() is, each with
+# its line; switching and unloading go on.
+kswitch dump 6 /tmp/visitor.core || ks_fail "kswitch dump 6 failed"
+echo 1 >/proc/sys/kernel/kexec_load_disabled ||
+	ks_fail "cannot set kernel.kexec_load_disabled"
+expect 22 "kexec_load_disabled=1" kswitch load 4 /boot/bzImage --mem 64M
+expect 22 "kexec_load_disabled=1" kswitch restore 7 /tmp/visitor.core
+rm /tmp/visitor.core
+kswitch unload 3 || ks_fail "kswitch unload 3 with loads disabled failed"
+
 # Kernel lockdown, raised last, as nothing lowers it again: loading,
 # unloading and switching are refused as kexec_load() is, and kswitch says
 # that it is the lockdown, not a missing capability.
