@@ -20,7 +20,10 @@
 /* hotkey = none: the slot gets no chord (see struct ks_profile). */
 
 #define KEY_LIST "name, kernel, initrd, cmdline, memory, kind, slot, hotkey"
-#define NAME_RULE "1-31 of A-Z a-z 0-9 . _ - not starting with a digit"
+#define NAME_RULE "1-31 of A-Z a-z 0-9 . _ - not starting with a digit or -"
+
+/* A profile is a few lines; a larger file is no profile. */
+#define PROFILE_MAX (64 * 1024)
 
 /*
  * A problem quotes at most this much of a bad value, so that what it says
@@ -33,6 +36,7 @@ int ks_parse_size(const char *arg, uint64_t *size)
 {
 	unsigned int shift = 0;
 	unsigned long long n;
+	int range;
 	char *end;
 
 	/* strtoull() would take a sign and leading blanks; a size has none. */
@@ -40,8 +44,7 @@ int ks_parse_size(const char *arg, uint64_t *size)
 		return -EINVAL;
 	errno = 0;
 	n = strtoull(arg, &end, 10);
-	if (errno)
-		return -EINVAL;
+	range = errno == ERANGE;
 	switch (*end) {
 	case 'G':
 	case 'g':
@@ -55,8 +58,11 @@ int ks_parse_size(const char *arg, uint64_t *size)
 		end++;
 		break;
 	}
-	if (*end || !n || n > UINT64_MAX >> shift)
+	if (*end || !n)
 		return -EINVAL;
+	/* Refused here, it cannot wrap in any sum it goes into later. */
+	if (range || n > KS_MEM_MAX >> shift)
+		return -ERANGE;
 	*size = (uint64_t)n << shift;
 	return 0;
 }
@@ -91,8 +97,9 @@ bool ks_profile_name_valid(const char *name)
 {
 	size_t len = strlen(name);
 
+	/* Never taken for a slot number, nor for an option. */
 	return len && len < KEXEC_SLOT_NAME_LEN &&
-	       !isdigit((unsigned char)*name) &&
+	       !isdigit((unsigned char)*name) && *name != '-' &&
 	       strspn(name,
 		      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 		      "0123456789._-") == len;
@@ -140,7 +147,14 @@ static int set_cmdline(struct ks_profile *p, const char *value,
 static int set_memory(struct ks_profile *p, const char *value,
 		      struct ks_profile_error *err)
 {
-	if (ks_parse_size(value, &p->mem_size))
+	int ret = ks_parse_size(value, &p->mem_size);
+
+	if (ret == -ERANGE)
+		return problem(
+			err,
+			"memory '%.*s%s' is more than a machine can have (at most %lluG)",
+			QUOTE(value), KS_MEM_MAX >> 30);
+	if (ret)
 		return problem(
 			err,
 			"memory '%.*s%s' is not a size (write it like 256M or 1G)",
@@ -301,24 +315,40 @@ static int name_from_file(struct ks_profile *p, struct ks_profile_error *err)
 	return 0;
 }
 
-static int read_lines(FILE *f, struct ks_profile *p, unsigned int *key_line,
-		      struct ks_profile_error *err)
+/* Parse the @len bytes of @text, a line at a time, in place. */
+static int parse_lines(char *text, size_t len, struct ks_profile *p,
+		       unsigned int *key_line, struct ks_profile_error *err)
 {
-	char *line = NULL;
-	size_t size = 0;
+	char *end = text + len, *line, *eol;
 	int ret = 0;
 
-	errno = 0;
-	while (!ret && getline(&line, &size, f) >= 0) {
+	for (line = text; !ret && line < end; line = eol + 1) {
+		eol = memchr(line, '\n', (size_t)(end - line));
+		if (!eol)
+			eol = end;
+		*eol = '\0';
 		err->line++;
+		/* As a C string the line would end there, without a word. */
+		if (strlen(line) != (size_t)(eol - line))
+			return problem(
+				err,
+				"a NUL byte in the line; a profile is text");
 		ret = parse_line(line, err->line, p, key_line, err);
 	}
-	if (!ret && ferror(f)) {
-		ret = errno ? -errno : -EIO;
-		err->line = 0;
+	return ret;
+}
+
+/* The problem of a profile that cannot be read at all, on line 0. */
+static int unreadable(struct ks_profile_error *err, int ret)
+{
+	if (ret == -ESPIPE)
+		problem(err,
+			"not a regular file (a FIFO, a device or a directory)");
+	else if (ret == -EFBIG)
+		problem(err, "larger than %d KiB; a profile is a few lines",
+			PROFILE_MAX / 1024);
+	else
 		problem(err, "%s", strerror(-ret));
-	}
-	free(line);
 	return ret;
 }
 
@@ -329,7 +359,8 @@ static int read_profile(const char *path, struct ks_profile *profile,
 		.mem_size = KS_PROFILE_MEM_DEFAULT,
 		.kind = KEXEC_SLOT_RESIDENT,
 	};
-	FILE *f;
+	size_t len;
+	char *text;
 	int ret;
 
 	memset(err, 0, sizeof(*err));
@@ -340,14 +371,11 @@ static int read_profile(const char *path, struct ks_profile *profile,
 		return -ENAMETOOLONG;
 	}
 	strcpy(p.file, path);
-	f = fopen(path, "re");
-	if (!f) {
-		ret = -errno;
-		problem(err, "%s", strerror(-ret));
-		return ret;
-	}
-	ret = read_lines(f, &p, key_line, err);
-	fclose(f);
+	ret = ks_read_regular(path, PROFILE_MAX, &text, &len);
+	if (ret)
+		return unreadable(err, ret);
+	ret = parse_lines(text, len, &p, key_line, err);
+	free(text);
 	if (ret)
 		return ret;
 	err->line = 0;

@@ -70,8 +70,8 @@ unsigned int ks_profile_hotkey(const struct ks_profile *profile,
 
 /*
  * Whether @name can name a profile, and the slot it is loaded into: 1 to
- * KEXEC_SLOT_NAME_LEN - 1 of [A-Za-z0-9._-], not starting with a digit, so
- * that it is never taken for a slot number.
+ * KEXEC_SLOT_NAME_LEN - 1 of [A-Za-z0-9._-], not starting with a digit or
+ * '-', so that it is never taken for a slot number or an option.
  */
 bool ks_profile_name_valid(const char *name);
 
@@ -102,13 +102,16 @@ int ks_load_profile(struct ks_slot_source *src,
 		    const struct ks_profile *profile, unsigned int *slot,
 		    const char **culprit);
 
-/* "256M", "1G", "65536K" or bytes, not zero. Returns 0, or -EINVAL. */
+/*
+ * "256M", "1G", "65536K" or bytes, not zero. Returns 0, -EINVAL (not a
+ * size) or -ERANGE (more than KS_MEM_MAX, which no machine has).
+ */
 int ks_parse_size(const char *arg, uint64_t *size);
 
 /*
  * Read the profile at @path. Returns 0; -EINVAL for a malformed one, with
  * *@err saying where and what; or -errno if it cannot be read (also in
- * *@err).
+ * *@err): -ESPIPE if it is no regular file, -EFBIG if it is over 64 KiB.
  */
 int ks_profile_read(const char *path, struct ks_profile *profile,
 		    struct ks_profile_error *err);

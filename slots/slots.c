@@ -6,11 +6,138 @@
  * few character-level helpers and a handler per key, not a JSON library.
  */
 #include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "slots.h"
 
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+
+int ks_open_regular(const char *path, uint64_t max)
+{
+	struct stat st;
+	int fd, ret;
+
+	/* O_NONBLOCK: a FIFO without a writer must not hold up the open. */
+	fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
+	if (fd < 0)
+		return -errno;
+	if (fstat(fd, &st))
+		ret = -errno;
+	else if (!S_ISREG(st.st_mode))
+		ret = -ESPIPE;
+	else if ((uint64_t)st.st_size > max)
+		ret = -EFBIG;
+	/* A regular file ignores it; clear it all the same for read(). */
+	else if (fcntl(fd, F_SETFL, 0))
+		ret = -errno;
+	else
+		return fd;
+	close(fd);
+	return ret;
+}
+
+/* Read all of @fd, at most @max bytes, into *@buf of *@cap bytes. */
+static int read_all(int fd, uint64_t max, char **buf, size_t *cap, size_t *len)
+{
+	char *bigger;
+	ssize_t n;
+
+	for (;;) {
+		/* One byte spare: for the NUL, and to see a file past @max. */
+		if (*len + 1 >= *cap) {
+			if (*cap > max + 1)
+				return -EFBIG;
+			*cap = *cap > max / 2 ? max + 2 : *cap * 2;
+			bigger = realloc(*buf, *cap);
+			if (!bigger)
+				return -ENOMEM;
+			*buf = bigger;
+		}
+		n = read(fd, *buf + *len, *cap - *len - 1);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			return -errno;
+		if (!n)
+			return *len > max ? -EFBIG : 0;
+		*len += (size_t)n;
+	}
+}
+
+int ks_read_regular(const char *path, uint64_t max, char **buf, size_t *size)
+{
+	struct stat st;
+	size_t cap = 4096, len = 0;
+	char *data = NULL;
+	int fd, ret;
+
+	/* Beyond any memory: the sums below stay far from wrapping. */
+	if (max > KS_MEM_MAX)
+		max = KS_MEM_MAX;
+	fd = ks_open_regular(path, max);
+	if (fd < 0)
+		return fd;
+	/* Its size as a first guess: /proc and /sys files say 0 or 4096. */
+	if (!fstat(fd, &st) && (uint64_t)st.st_size + 2 > cap)
+		cap = (size_t)st.st_size + 2;
+	data = malloc(cap);
+	ret = data ? read_all(fd, max, &data, &cap, &len) : -ENOMEM;
+	close(fd);
+	if (ret) {
+		free(data);
+		return ret;
+	}
+	data[len] = '\0';
+	*buf = data;
+	*size = len;
+	return 0;
+}
+
+const char *ks_printable(const char *s, char *buf, size_t size)
+{
+	static const char hex[] = "0123456789abcdef";
+	size_t len = 0, n;
+	unsigned char c;
+	char one[4];
+
+	for (; *s; s++) {
+		c = (unsigned char)*s;
+		n = 0;
+		if (c == '\\') {
+			one[n++] = '\\';
+			one[n++] = '\\';
+		} else if (c >= 0x20 && c < 0x7f) {
+			one[n++] = (char)c;
+		} else {
+			one[n++] = '\\';
+			one[n++] = 'x';
+			one[n++] = hex[c >> 4];
+			one[n++] = hex[c & 0xf];
+		}
+		if (len + n >= size)
+			break;
+		memcpy(buf + len, one, n);
+		len += n;
+	}
+	if (size)
+		buf[len] = '\0';
+	return buf;
+}
+
+bool ks_name_has_control(const char *name)
+{
+	const unsigned char *s = (const unsigned char *)name;
+
+	for (; *s; s++)
+		if (*s < 0x20 || *s == 0x7f ||
+		    (*s == 0xc2 && s[1] >= 0x80 && s[1] <= 0x9f))
+			return true;
+	return false;
+}
 
 static const char *const state_names[] = {
 	[KEXEC_SLOT_EMPTY] = "empty",
@@ -419,7 +546,11 @@ static int read_slot_member(FILE *in, unsigned int key, void *ctx)
 	case SLOT_KEY_SLOT:
 		return read_u32(in, &s->slot, KEXEC_SLOTS_MAX);
 	case SLOT_KEY_NAME:
-		return read_string(in, s->name, sizeof(s->name));
+		/* A control character would reach the terminal from 'list'. */
+		if (read_string(in, s->name, sizeof(s->name)) ||
+		    ks_name_has_control(s->name))
+			return -EBADMSG;
+		return 0;
 	case SLOT_KEY_STATE:
 		return read_enum(in, state_names, ARRAY_SIZE(state_names),
 				 &s->state);

@@ -10,8 +10,17 @@
 #define KSWITCH_SLOTS_H
 
 #include <linux/kexec_slots.h>
+#include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+
+/*
+ * No machine has more memory than x86_64 can address, 2^52 bytes. A size
+ * above it is refused where it is parsed, so that no sum made of sizes
+ * (a slot's memory and its low window, a region's end) can wrap.
+ */
+#define KS_MEM_MAX (1ULL << 52)
 
 /* One slot, as the kernel's KEXEC_SLOT_IOC_INFO reports it. */
 struct ks_slot {
@@ -31,6 +40,42 @@ struct ks_slot_table {
 	unsigned int self;
 	struct ks_slot slot[KEXEC_SLOTS_MAX];
 };
+
+/*
+ * Files kswitch is given (kernels, initrds, payloads, profiles, slots
+ * files) are opened here, and only regular ones are read: a FIFO would
+ * block for ever, a device never end. Open @path for reading: an fd
+ * (O_CLOEXEC), or -errno: -ESPIPE if it is no regular file (a FIFO, a
+ * device, a socket or a directory; opening it does not block), -EFBIG if
+ * it is larger than @max bytes.
+ */
+int ks_open_regular(const char *path, uint64_t max);
+
+/*
+ * Read the regular file @path of at most @max bytes whole, into *@buf
+ * (malloc()ed, with a NUL after its *@size bytes). Returns 0, or the
+ * errors of ks_open_regular() (-EFBIG too if it grows past @max while it
+ * is read), -ENOMEM or -errno.
+ */
+int ks_read_regular(const char *path, uint64_t max, char **buf, size_t *size);
+
+/*
+ * Names and paths from files are printed through here: @s with every
+ * byte that is not printable ASCII (control characters, DEL, and the
+ * bytes of UTF-8 sequences) as \xNN and a backslash as \\, so that no
+ * escape sequence in a name, path or value reaches the terminal. Into
+ * @buf of @size bytes, cut short to fit, never inside an escape. Returns
+ * @buf.
+ */
+const char *ks_printable(const char *s, char *buf, size_t size);
+/* Room for ks_printable() of @len bytes. */
+#define KS_PRINTABLE_SIZE(len) (4 * (len) + 1)
+
+/*
+ * Whether @name has a control character: C0, DEL, or C1 (U+0080 to
+ * U+009F, as UTF-8). A slot name with one is refused where it is read.
+ */
+bool ks_name_has_control(const char *name);
 
 /* "empty", "loaded", ...; "?" for a state this build does not know. */
 const char *ks_slot_state_name(unsigned int state);
@@ -106,5 +151,7 @@ int ks_unload_slot(struct ks_slot_source *src,
  * menu on a machine without slots. @path must outlive @src.
  */
 void ks_slots_file_source(struct ks_slot_source *src, const char *path);
+/* A slots file is refused larger than this (-EFBIG); a table is 1.5 KiB. */
+#define KS_SLOTS_FILE_MAX (64 * 1024)
 
 #endif /* KSWITCH_SLOTS_H */

@@ -27,13 +27,23 @@
 
 static int file_scan(void *priv, struct ks_slot_table *table)
 {
-	FILE *f = fopen(priv, "re");
+	size_t len;
+	char *text;
+	FILE *f;
 	int ret;
 
-	if (!f)
-		return -errno;
-	ret = ks_slot_table_read_json(f, table);
-	fclose(f);
+	/* Regular and small (a table is 1.5 KiB): never a FIFO or a disk. */
+	ret = ks_read_regular(priv, KS_SLOTS_FILE_MAX, &text, &len);
+	if (ret)
+		return ret;
+	f = len ? fmemopen(text, len, "r") : NULL;
+	if (f) {
+		ret = ks_slot_table_read_json(f, table);
+		fclose(f);
+	} else {
+		ret = len ? -errno : -EBADMSG;
+	}
+	free(text);
 	return ret;
 }
 
@@ -142,6 +152,12 @@ static int file_load(void *priv, const struct ks_profile *profile,
 		return -EOPNOTSUPP;
 	if (!profile->mem_size || profile->kind > KEXEC_SLOT_SWAP)
 		return -EINVAL;
+	/*
+	 * More than a machine has, as the kernel refuses more than its RAM;
+	 * the low window added to it below cannot wrap then.
+	 */
+	if (profile->mem_size > KS_MEM_MAX)
+		return -ENOMEM;
 	ret = ks_pick_slot(&table, profile, &n);
 	if (ret)
 		return ret;

@@ -6,10 +6,12 @@
 #define _XOPEN_SOURCE 700
 #include <errno.h>
 #include <ftw.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "../../slots/profile.h"
@@ -18,7 +20,7 @@
 #define MiB (1ULL << 20)
 /* Room for a directory of KS_PATH_LEN and a file name in it. */
 #define PATH_SIZE (2 * KS_PATH_LEN)
-#define NAME_RULE "1-31 of A-Z a-z 0-9 . _ - not starting with a digit"
+#define NAME_RULE "1-31 of A-Z a-z 0-9 . _ - not starting with a digit or -"
 #define KEYS "(keys: name, kernel, initrd, cmdline, memory, kind, slot, hotkey)"
 
 static char tmp[] = "/tmp/test_profile.XXXXXX";
@@ -48,9 +50,16 @@ static int read_text(const char *name, const char *text, struct ks_profile *p,
 static void test_parse_size(void)
 {
 	static const char *const bad[] = {
-		"",    "0",   "0M",	      "12Q",
-		"M",   "1MB", "-1",	      "+1",
-		" 1M", "1 M", "17179869184G", "18446744073709551616",
+		"", "0", "0M", "12Q", "M", "1MB", "-1", "+1", " 1M", "1 M",
+	};
+	/* Sizes, but more than any x86_64 machine can address (2^52). */
+	static const char *const too_large[] = {
+		"4194305G",
+		"4503599627370497",
+		"17179869184G",
+		"18446744073709551615",
+		"18446744073709551616",
+		"99999999999999999999999K",
 	};
 	uint64_t size = 0;
 	unsigned int i;
@@ -61,14 +70,19 @@ static void test_parse_size(void)
 	ok(!ks_parse_size("65536K", &size) && size == 64 * MiB, "65536K");
 	ok(!ks_parse_size("65536k", &size) && size == 64 * MiB, "65536k");
 	ok(!ks_parse_size("4096", &size) && size == 4096, "plain bytes");
-	ok(!ks_parse_size("18446744073709551615", &size) && size == UINT64_MAX,
-	   "the largest size");
-	ok(!ks_parse_size("17179869183G", &size) && size == 17179869183ULL
-								    << 30,
+	ok(!ks_parse_size("4503599627370496", &size) && size == 1ULL << 52,
+	   "the largest size: 2^52 bytes");
+	ok(!ks_parse_size("4194304G", &size) && size == 1ULL << 52,
 	   "the largest size in G");
 	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
 		ok(ks_parse_size(bad[i], &size) == -EINVAL,
 		   "'%s' is no size: -EINVAL", bad[i]);
+	/* Added to, they would wrap (issue 18): none may get further. */
+	for (i = 0; i < sizeof(too_large) / sizeof(too_large[0]); i++) {
+		size = 0;
+		ok(ks_parse_size(too_large[i], &size) == -ERANGE && !size,
+		   "'%s' is too large: -ERANGE", too_large[i]);
+	}
 }
 
 static void test_good_profile(void)
@@ -164,6 +178,15 @@ static const struct bad_case bad_cases[] = {
 	{ "kernel = /k\nname = 1st\n", 2, "name '1st' is not " NAME_RULE },
 	{ "kernel = /k\nname = a b\n", 2, "name 'a b' is not " NAME_RULE },
 	{ "kernel = /k\nname =\n", 2, "name '' is not " NAME_RULE },
+	/* Never taken for an option: 'kswitch -rf' would be one. */
+	{ "kernel = /k\nname = -rf\n", 2, "name '-rf' is not " NAME_RULE },
+	{ "kernel = /k\nname = -\n", 2, "name '-' is not " NAME_RULE },
+	{ "kernel = /k\nmemory = 18446744073709551615\n", 2,
+	  "memory '18446744073709551615' is more than a machine can have "
+	  "(at most 4194304G)" },
+	{ "memory = 5000000G\n", 1,
+	  "memory '5000000G' is more than a machine can have "
+	  "(at most 4194304G)" },
 	{ "kernel = /k\nname = "
 	  "abcdefghijklmnopqrstuvwxyz012345\n",
 	  2, "value too long (at most 31 bytes)" },
@@ -229,6 +252,10 @@ static void test_file_problems(void)
 	   "a file name that is no name: %s", err.problem);
 	ret = read_text("2fast.conf", "kernel = /k\nname = fast\n", &p, &err);
 	ok(!ret && !strcmp(p.name, "fast"), "unless a name = line names it");
+	ret = read_text("-rf.conf", "kernel = /k\n", &p, &err);
+	ok(ret == -EINVAL && err.line == 0 &&
+		   !strncmp(err.problem, "name '-rf' (from the file name)", 31),
+	   "nor one that starts with '-': %s", err.problem);
 
 	sprintf(path, "%s/missing.conf", tmp);
 	ret = ks_profile_read(path, &p, &err);
@@ -236,6 +263,122 @@ static void test_file_problems(void)
 		   !strcmp(err.problem, strerror(ENOENT)) &&
 		   !strcmp(err.file, path),
 	   "a missing file: -ENOENT, line 0, '%s'", err.problem);
+}
+
+/* Write @size bytes of @text, NULs and all, to @name. */
+static void write_bytes(const char *name, const char *text, size_t size,
+			char *path)
+{
+	FILE *f;
+
+	snprintf(path, PATH_SIZE, "%s/%s", tmp, name);
+	f = fopen(path, "w");
+	if (!f || fwrite(text, 1, size, f) != size || fclose(f)) {
+		perror(path);
+		exit(1);
+	}
+}
+
+static void test_nul(void)
+{
+	static const char text[] = "kernel = /k\ncmdline = quiet\0 init=/x\n";
+	char path[PATH_SIZE];
+	struct ks_profile_error err;
+	struct ks_profile p;
+	int ret;
+
+	/* The NUL cut the value short without a word (issue 18). */
+	write_bytes("nul.conf", text, sizeof(text) - 1, path);
+	ret = ks_profile_read(path, &p, &err);
+	ok(ret == -EINVAL && err.line == 2 &&
+		   !strcmp(err.problem,
+			   "a NUL byte in the line; a profile is text"),
+	   "a NUL in a line is refused on its line (%d, line %u: %s)", ret,
+	   err.line, err.problem);
+}
+
+static void test_too_large(void)
+{
+	char path[PATH_SIZE], *text;
+	size_t size = 64 * 1024 + 1;
+	struct ks_profile_error err;
+	struct ks_profile p;
+	int ret;
+
+	/* A good profile, padded with comments past 64 KiB. */
+	text = malloc(size);
+	memset(text, '#', size);
+	memcpy(text, "kernel = /k\n", 12);
+	text[size - 1] = '\n';
+	write_bytes("big.conf", text, size, path);
+	ret = ks_profile_read(path, &p, &err);
+	ok(ret == -EFBIG && err.line == 0 &&
+		   !strcmp(err.problem,
+			   "larger than 64 KiB; a profile is a few lines"),
+	   "a profile over 64 KiB: -EFBIG, line 0 (%d: %s)", ret, err.problem);
+	write_bytes("big.conf", text, size - 1, path);
+	ok(!ks_profile_read(path, &p, &err), "64 KiB is not too large");
+	free(text);
+}
+
+/*
+ * ks_profile_read() of @path in a child, which SIGALRM ends if it blocks:
+ * the old code waited for a writer to a FIFO for ever. Returns what it
+ * returned, or 1000 + the signal that ended it.
+ */
+static int read_in_child(const char *path, struct ks_profile_error *err)
+{
+	struct ks_profile p;
+	int fds[2], status, ret;
+	pid_t pid;
+
+	if (pipe(fds) || (pid = fork()) < 0) {
+		perror("fork");
+		exit(1);
+	}
+	if (!pid) {
+		alarm(5);
+		ret = ks_profile_read(path, &p, err);
+		if (write(fds[1], &ret, sizeof(ret)) != sizeof(ret) ||
+		    write(fds[1], err, sizeof(*err)) != sizeof(*err))
+			_exit(1);
+		_exit(0);
+	}
+	close(fds[1]);
+	waitpid(pid, &status, 0);
+	if (WIFSIGNALED(status))
+		ret = 1000 + WTERMSIG(status);
+	else if (read(fds[0], &ret, sizeof(ret)) != sizeof(ret) ||
+		 read(fds[0], err, sizeof(*err)) != sizeof(*err))
+		ret = 2000;
+	close(fds[0]);
+	return ret;
+}
+
+static void test_not_regular(void)
+{
+	static const char *const problem =
+		"not a regular file (a FIFO, a device or a directory)";
+	struct ks_profile_error err;
+	char path[PATH_SIZE];
+	int ret;
+
+	snprintf(path, sizeof(path), "%s/fifo.conf", tmp);
+	if (mkfifo(path, 0644)) {
+		perror(path);
+		exit(1);
+	}
+	ret = read_in_child(path, &err);
+	ok(ret == -ESPIPE && err.line == 0 && !strcmp(err.problem, problem),
+	   "a FIFO is refused at once: -ESPIPE (%d: %s)", ret,
+	   ret < 1000 ? err.problem : "blocked");
+	unlink(path);
+	ret = read_in_child("/dev/zero", &err);
+	ok(ret == -ESPIPE && !strcmp(err.problem, problem),
+	   "so is a device (%d)", ret);
+	ret = read_in_child(tmp, &err);
+	ok(ret == -ESPIPE && !strcmp(err.problem, problem),
+	   "and a directory (%d)", ret);
 }
 
 static void make_dir(const char *name, char *path)
@@ -381,6 +524,9 @@ int main(void)
 	test_too_long("initrd", KS_PATH_LEN, "/");
 	test_too_long("cmdline", KS_CMDLINE_LEN, "");
 	test_file_problems();
+	test_nul();
+	test_too_large();
+	test_not_regular();
 	test_dir();
 	test_dir_unreadable();
 	test_dir_duplicates();

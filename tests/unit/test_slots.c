@@ -6,9 +6,12 @@
  */
 #define _GNU_SOURCE
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -149,16 +152,24 @@ static void test_json_round_trip(void)
 	char *text, *again, *line;
 	unsigned int lines = 0;
 
+	/*
+	 * The kernel takes any name, so the writer escapes control
+	 * characters; the reader refuses them (test_json_malformed()).
+	 */
 	sample_table(&t);
 	strcpy(t.slot[1].name, "q\"b\\s/\n\t\x01\x1f\xc3\xa9");
-	t.self = 2;
 	text = to_json(&t);
-	ok(!strncmp(text, prefix, strlen(prefix)),
-	   "the table is an object of self and slots");
 	ok(strstr(text,
 		  "\"name\": \"q\\\"b\\\\s/\\n\\t\\u0001\\u001f\xc3\xa9\"") !=
 		   NULL,
 	   "quotes, backslash and control characters escaped");
+	free(text);
+
+	strcpy(t.slot[1].name, "q\"b\\s/\xc3\xa9");
+	t.self = 2;
+	text = to_json(&t);
+	ok(!strncmp(text, prefix, strlen(prefix)),
+	   "the table is an object of self and slots");
 	ok(strstr(text, "\"kind\": \"swap\", \"mem_bytes\": 134283264, "
 			"\"hotkey\": null, \"entered\": 3, "
 			"\"last_entered_ns\": 1700000000123456789, "
@@ -258,6 +269,14 @@ static const struct {
 	{ "\"alpha\"", "\"al\\qpha\"", "an unknown escape" },
 	{ "\"alpha\"", "\"al\\u00gpha\"", "a bad \\u escape" },
 	{ "\"alpha\"", "\"al\\u0000pha\"", "a NUL in a string" },
+	/* Control characters in a name would reach the terminal (issue 18). */
+	{ "\"alpha\"", "\"al\\u001b[2Jpha\"", "an escape character in a name" },
+	{ "\"alpha\"", "\"al\\npha\"", "a newline in a name" },
+	{ "\"alpha\"", "\"al\\rpha\"", "a carriage return in a name" },
+	{ "\"alpha\"", "\"al\x7fpha\"", "a raw DEL in a name" },
+	{ "\"alpha\"", "\"al\\u007fpha\"", "an escaped DEL in a name" },
+	{ "\"alpha\"", "\"al\\u009bpha\"", "a C1 control (CSI) in a name" },
+	{ "\"alpha\"", "\"al\xc2\x9bpha\"", "a raw C1 control in a name" },
 	{ "\"alpha\"", "\"alpha", "a string not closed" },
 	{ "\"slot\": 1,", "\"slot\": 2,", "slots out of order" },
 	{ "}\n]}", "},\n  {}\n]}", "an object too many" },
@@ -373,6 +392,138 @@ static void test_file_scan(struct ks_slot_source *src)
 	unlink(missing);
 }
 
+/*
+ * The scan of @path in a child, which SIGALRM ends if it blocks: the old
+ * code waited for a writer to a FIFO for ever. Returns what the scan
+ * returned, or 1000 + the signal that ended it.
+ */
+static int scan_in_child(struct ks_slot_source *src, char *path)
+{
+	struct ks_slot_table t;
+	int fds[2], status, ret;
+	pid_t pid;
+
+	if (pipe(fds) || (pid = fork()) < 0) {
+		perror("fork");
+		exit(1);
+	}
+	if (!pid) {
+		alarm(5);
+		ret = src->ops->scan(path, &t);
+		_exit(write(fds[1], &ret, sizeof(ret)) == sizeof(ret) ? 0 : 1);
+	}
+	close(fds[1]);
+	waitpid(pid, &status, 0);
+	if (WIFSIGNALED(status))
+		ret = 1000 + WTERMSIG(status);
+	else if (read(fds[0], &ret, sizeof(ret)) != sizeof(ret))
+		ret = 2000;
+	close(fds[0]);
+	return ret;
+}
+
+static void test_file_not_regular(struct ks_slot_source *src)
+{
+	char path[128], *text, *big;
+	struct ks_slot_table t;
+	size_t len, size = 64 * 1024 + 1;
+	FILE *f;
+	int ret;
+
+	snprintf(path, sizeof(path), "%s/fifo.json", tmp);
+	if (mkfifo(path, 0644)) {
+		perror(path);
+		exit(1);
+	}
+	ret = scan_in_child(src, path);
+	ok(ret == -ESPIPE, "scan of a FIFO: -ESPIPE at once (%d)", ret);
+	unlink(path);
+	ret = scan_in_child(src, "/dev/zero");
+	ok(ret == -ESPIPE, "scan of a device: -ESPIPE (%d)", ret);
+	ret = scan_in_child(src, tmp);
+	ok(ret == -ESPIPE, "scan of a directory: -ESPIPE (%d)", ret);
+
+	/* A good table, padded with blanks past 64 KiB. */
+	sample_table(&t);
+	text = to_json(&t);
+	len = strlen(text);
+	big = malloc(size);
+	memset(big, ' ', size);
+	memcpy(big, text, len);
+	snprintf(path, sizeof(path), "%s/big.json", tmp);
+	f = fopen(path, "w");
+	fwrite(big, 1, size, f);
+	fclose(f);
+	ret = scan_in_child(src, path);
+	ok(ret == -EFBIG, "scan of a file over 64 KiB: -EFBIG (%d)", ret);
+	ok(!truncate(path, (off_t)size - 1) && !src->ops->scan(path, &t),
+	   "64 KiB is not too large");
+	unlink(path);
+	free(big);
+	free(text);
+}
+
+static void check_printable(const char *s, size_t size, const char *want)
+{
+	char buf[64];
+
+	memset(buf, '#', sizeof(buf));
+	ks_printable(s, buf, size);
+	ok(!strcmp(buf, want), "printable in %zu bytes: '%s'", size, want);
+}
+
+static void test_printable(void)
+{
+	check_printable("alpha-1.x_y", 64, "alpha-1.x_y");
+	check_printable("a\x1b[2Jb", 64, "a\\x1b[2Jb");
+	check_printable("a\nb\tc\r", 64, "a\\x0ab\\x09c\\x0d");
+	check_printable("\x7f\xc2\x9b\xc3\xa9", 64,
+			"\\x7f\\xc2\\x9b\\xc3\\xa9");
+	check_printable("a\\b", 64, "a\\\\b");
+	check_printable("ab\x1b", 6, "ab");
+	check_printable("ab\x1b", 7, "ab\\x1b");
+	check_printable("abc", 3, "ab");
+	check_printable("abc", 1, "");
+
+	ok(!ks_name_has_control("alpha") && !ks_name_has_control("") &&
+		   !ks_name_has_control("caf\xc3\xa9") &&
+		   !ks_name_has_control("nb\xc2\xa0sp"),
+	   "names without control characters");
+	ok(ks_name_has_control("a\tb") && ks_name_has_control("\x1b[2J") &&
+		   ks_name_has_control("del\x7f") &&
+		   ks_name_has_control("csi\xc2\x9b") &&
+		   ks_name_has_control("nel\xc2\x85"),
+	   "C0, DEL and C1 are control characters");
+}
+
+static void test_read_regular(void)
+{
+	char path[128], *text = NULL;
+	size_t size = 0;
+	FILE *f;
+
+	snprintf(path, sizeof(path), "%s/five", tmp);
+	f = fopen(path, "w");
+	fwrite("a\0bcd", 1, 5, f);
+	fclose(f);
+	ok(!ks_read_regular(path, 5, &text, &size) && size == 5 &&
+		   !memcmp(text, "a\0bcd", 6),
+	   "a file of its maximum reads whole, NUL-terminated");
+	free(text);
+	ok(ks_read_regular(path, 4, &text, &size) == -EFBIG,
+	   "one byte more is -EFBIG");
+	unlink(path);
+	ok(ks_read_regular(path, 5, &text, &size) == -ENOENT,
+	   "a missing file is -ENOENT");
+	text = NULL;
+	ok(!ks_read_regular("/proc/self/stat", 4096, &text, &size) && size &&
+		   strlen(text) == size,
+	   "a /proc file (st_size 0) reads whole");
+	free(text);
+	ok(ks_read_regular("/proc/self/stat", 4, &text, &size) == -EFBIG,
+	   "and past its maximum is -EFBIG, though st_size said 0");
+}
+
 static void test_file_enter(struct ks_slot_source *src)
 {
 	struct ks_slot_table t;
@@ -474,6 +625,15 @@ static void test_file_load(struct ks_slot_source *src)
 	p.mem_size = 0;
 	check_refused(src->ops->load(src->priv, &p, &slot), -EINVAL,
 		      "load with no memory");
+	/* The low window added to it wrapped to 65535 bytes (issue 18). */
+	init_profile(&p, "india", 7, 0);
+	p.mem_size = UINT64_MAX;
+	check_refused(src->ops->load(src->priv, &p, &slot), -ENOMEM,
+		      "load of 2^64 - 1 bytes");
+	init_profile(&p, "india", 7, 0);
+	p.mem_size = (1ULL << 52) + 1;
+	check_refused(src->ops->load(src->priv, &p, &slot), -ENOMEM,
+		      "load of more than a machine can have");
 	init_profile(&p, "india", 7, 0);
 	p.kind = 2;
 	check_refused(src->ops->load(src->priv, &p, &slot), -EINVAL,
@@ -541,8 +701,11 @@ int main(void)
 	test_json_round_trip();
 	test_json_any_order();
 	test_json_malformed();
+	test_printable();
+	test_read_regular();
 	ks_slots_file_source(&src, slots_path);
 	test_file_scan(&src);
+	test_file_not_regular(&src);
 	test_file_enter(&src);
 	test_file_load(&src);
 	test_file_unload(&src);
