@@ -22,18 +22,9 @@
 #define CALL_PAGE "/sys/kernel/kexec_jump/call_page"
 #define CALL_PAGE_ADDR "/sys/kernel/kexec_jump/call_page_addr"
 #define PAGE_MASK 4095ULL
-#define MAX_SEGMENTS 16 /* KEXEC_SEGMENT_MAX */
+#define MAX_SEGMENTS KS_PAYLOAD_MAX_SEGMENTS
 
-struct payload {
-	char *file; /* the ELF file, patched in place */
-	size_t size;
-	uint64_t entry;
-	struct kexec_segment seg[MAX_SEGMENTS];
-	unsigned int nr_seg;
-	uint64_t addr_offset; /* file offset of ks_call_page_addr */
-};
-
-static int add_load_segment(struct payload *p, const GElf_Phdr *ph)
+static int add_load_segment(struct ks_payload *p, const GElf_Phdr *ph)
 {
 	if ((ph->p_paddr & PAGE_MASK) || ph->p_filesz > ph->p_memsz ||
 	    ph->p_offset + ph->p_filesz > p->size)
@@ -83,7 +74,7 @@ static int find_addr_symbol(Elf *elf, const GElf_Phdr *load, size_t nr_load,
 	return -ESRCH;
 }
 
-static int parse_elf(struct payload *p)
+int ks_payload_parse(char *file, size_t size, struct ks_payload *p)
 {
 	GElf_Phdr load[MAX_SEGMENTS];
 	size_t nr_phdr, i, nr_load = 0;
@@ -91,6 +82,9 @@ static int parse_elf(struct payload *p)
 	Elf *elf;
 	int ret = -ENOEXEC;
 
+	memset(p, 0, sizeof(*p));
+	p->file = file;
+	p->size = size;
 	elf_version(EV_CURRENT);
 	elf = elf_memory(p->file, p->size);
 	if (!elf)
@@ -114,6 +108,11 @@ static int parse_elf(struct payload *p)
 out_end:
 	elf_end(elf);
 	return ret;
+}
+
+void ks_payload_set_call_page(struct ks_payload *p, uint64_t addr)
+{
+	memcpy(p->file + p->addr_offset, &addr, sizeof(addr));
 }
 
 static int write_call_page(const void *arg, size_t arg_len, uint64_t *addr)
@@ -153,7 +152,7 @@ static int read_call_page(struct ks_call_page *page)
 	return ret;
 }
 
-static int call_loaded(struct payload *p, const void *arg, size_t arg_len,
+static int call_loaded(struct ks_payload *p, const void *arg, size_t arg_len,
 		       uint64_t *result)
 {
 	struct ks_call_page page;
@@ -163,7 +162,7 @@ static int call_loaded(struct payload *p, const void *arg, size_t arg_len,
 	ret = write_call_page(arg, arg_len, &addr);
 	if (ret)
 		return ret;
-	memcpy(p->file + p->addr_offset, &addr, sizeof(addr));
+	ks_payload_set_call_page(p, addr);
 	ret = ks_kexec_load(p->entry, p->nr_seg, p->seg,
 			    KEXEC_PRESERVE_CONTEXT | KEXEC_ARCH_X86_64);
 	if (ret)
@@ -183,17 +182,19 @@ static int call_loaded(struct payload *p, const void *arg, size_t arg_len,
 int ks_call_payload(const char *path, const void *arg, size_t arg_len,
 		    uint64_t *result)
 {
-	struct payload p = { 0 };
+	struct ks_payload p;
+	size_t size;
+	char *file;
 	int ret;
 
 	if (ks_kexec_loaded() == 1)
 		return -EBUSY;
-	ret = ks_read_file(path, (void **)&p.file, &p.size);
+	ret = ks_read_file(path, (void **)&file, &size);
 	if (ret)
 		return ret;
-	ret = parse_elf(&p);
+	ret = ks_payload_parse(file, size, &p);
 	if (!ret)
 		ret = call_loaded(&p, arg, arg_len, result);
-	free(p.file);
+	free(file);
 	return ret;
 }

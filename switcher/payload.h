@@ -6,8 +6,32 @@
 #ifndef KSWITCH_PAYLOAD_H
 #define KSWITCH_PAYLOAD_H
 
+#include <linux/kexec.h>
 #include <stddef.h>
 #include <stdint.h>
+
+#define KS_PAYLOAD_MAX_SEGMENTS 16 /* KEXEC_SEGMENT_MAX */
+
+/* A payload file, parsed: what kexec_load() is given. */
+struct ks_payload {
+	char *file; /* the ELF file, patched in place */
+	size_t size;
+	uint64_t entry;
+	struct kexec_segment seg[KS_PAYLOAD_MAX_SEGMENTS];
+	unsigned int nr_seg;
+	uint64_t addr_offset; /* file offset of ks_call_page_addr */
+};
+
+/*
+ * Parse the payload ELF file in @file (@size bytes, which stay the
+ * caller's) into @p. Returns 0, -ENOEXEC (no x86_64 ELF executable, or no
+ * page-aligned loadable segments) or -ESRCH (no ks_call_page_addr symbol
+ * in a segment's file data).
+ */
+int ks_payload_parse(char *file, size_t size, struct ks_payload *p);
+
+/* Write the call page's address @addr into the payload's segment data. */
+void ks_payload_set_call_page(struct ks_payload *p, uint64_t addr);
 
 /*
  * Call the payload in @path once with @arg_len bytes of @arg, and store
