@@ -598,14 +598,23 @@ int ks_pick_slot(const struct ks_slot_table *table,
 	return -ENOSPC;
 }
 
-/* The first of the profile's files that cannot be read, or NULL. */
-static const char *unreadable_file(const struct ks_profile *profile)
+static int check_file(const char *path)
 {
-	if (access(profile->kernel, R_OK))
+	int fd = ks_open_regular(path, KS_FILE_MAX);
+
+	if (fd < 0)
+		return fd;
+	close(fd);
+	return 0;
+}
+
+const char *ks_profile_unreadable(const struct ks_profile *profile, int *err)
+{
+	*err = check_file(profile->kernel);
+	if (*err)
 		return profile->kernel;
-	if (*profile->initrd && access(profile->initrd, R_OK))
-		return profile->initrd;
-	return NULL;
+	*err = *profile->initrd ? check_file(profile->initrd) : 0;
+	return *err ? profile->initrd : NULL;
 }
 
 int ks_load_profile(struct ks_slot_source *src,
@@ -614,13 +623,14 @@ int ks_load_profile(struct ks_slot_source *src,
 		    const char **culprit)
 {
 	unsigned int loaded;
+	int ret;
 
 	*culprit = profile->name;
 	if (!ks_slot_named(table, profile->name, &loaded))
 		return -EALREADY;
-	*culprit = unreadable_file(profile);
+	*culprit = ks_profile_unreadable(profile, &ret);
 	if (*culprit)
-		return -errno;
+		return ret;
 	*culprit = profile->name;
 	return src->ops->load(src->priv, profile, slot);
 }

@@ -91,11 +91,18 @@ int ks_pick_slot(const struct ks_slot_table *table,
 		 const struct ks_profile *profile, unsigned int *slot);
 
 /*
+ * The first of @profile's files (kernel, initrd) that cannot be read as a
+ * kernel or initrd is, with why in *@err: -ENOENT, -EACCES, -ESPIPE (no
+ * regular file), -EFBIG (over KS_FILE_MAX); or NULL if both can be.
+ */
+const char *ks_profile_unreadable(const struct ks_profile *profile, int *err);
+
+/*
  * Load @profile through @src, as every command and the menu do: refuse a
  * profile whose name a slot of @table has already (-EALREADY), check that
  * its files can be read, then load it, into *@slot. Returns 0 or -errno;
- * *@culprit is what the error is about: the file for -ENOENT and -EACCES,
- * else the profile's name.
+ * *@culprit is what the error is about: the file for the errors of
+ * ks_profile_unreadable(), else the profile's name.
  */
 int ks_load_profile(struct ks_slot_source *src,
 		    const struct ks_slot_table *table,

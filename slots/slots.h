@@ -22,6 +22,9 @@
  */
 #define KS_MEM_MAX (1ULL << 52)
 
+/* Files read whole, kernels and initrds, are refused above this. */
+#define KS_FILE_MAX (2ULL << 30)
+
 /* One slot, as the kernel's KEXEC_SLOT_IOC_INFO reports it. */
 struct ks_slot {
 	unsigned int slot;

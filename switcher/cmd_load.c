@@ -98,16 +98,13 @@ static int load_peer(const struct ks_profile *p)
 		.mem_size = p->mem_size,
 	};
 	struct ks_load_plan plan;
-	const char *unreadable = NULL;
+	const char *unreadable;
 	int ret;
 
-	/* Files are checked first, so that a missing one is named exactly. */
-	if (access(p->kernel, R_OK))
-		unreadable = p->kernel;
-	else if (req.initrd && access(req.initrd, R_OK))
-		unreadable = req.initrd;
+	/* Files are checked first, so that a bad one is named exactly. */
+	unreadable = ks_profile_unreadable(p, &ret);
 	if (unreadable)
-		return ks_fail(KS_REQ_LOAD, unreadable, -errno);
+		return ks_fail(KS_REQ_LOAD, unreadable, ret);
 	ret = ks_load_system(&req, &plan);
 	if (ret)
 		return ks_fail(KS_REQ_LOAD, p->kernel, ret);
@@ -132,58 +129,76 @@ static int parse_name(const char *arg, struct ks_profile *p)
 	if (ks_profile_name_valid(arg))
 		return copy_arg(p->name, sizeof(p->name), "--name", arg);
 	ks_error(
-		"--name '%s' is no name: up to %d of A-Z a-z 0-9 . _ -, not starting with a digit",
+		"--name '%s' is no name: up to %d of A-Z a-z 0-9 . _ -, not starting with a digit or -",
 		arg, KEXEC_SLOT_NAME_LEN - 1);
 	return KSWITCH_EXIT_USAGE;
 }
+
+static int parse_mem(const char *arg, struct ks_profile *p)
+{
+	int ret = ks_parse_size(arg, &p->mem_size);
+
+	if (!ret)
+		return 0;
+	if (ret == -ERANGE) {
+		/* Added to, it would wrap: it must never reach the kernel. */
+		ks_error(
+			"--mem '%s' is more than a machine can have (at most %lluG); ask for less",
+			arg, KS_MEM_MAX >> 30);
+		return KSWITCH_EXIT_NO_MEMORY;
+	}
+	ks_error("--mem '%s' is not a size; write it like 256M or 1G", arg);
+	return KSWITCH_EXIT_USAGE;
+}
+
+/* Past any character: an option's error never names another one. */
+enum { OPT_INITRD = 256, OPT_APPEND, OPT_MEM, OPT_NAME, OPT_SWAP, OPT_HOTKEY };
+
+static const struct option load_options[] = {
+	{ "initrd", required_argument, NULL, OPT_INITRD },
+	{ "append", required_argument, NULL, OPT_APPEND },
+	{ "mem", required_argument, NULL, OPT_MEM },
+	{ "name", required_argument, NULL, OPT_NAME },
+	{ "swap", no_argument, NULL, OPT_SWAP },
+	{ "hotkey", required_argument, NULL, OPT_HOTKEY },
+	{ NULL, 0, NULL, 0 },
+};
 
 static int parse_option(int opt, const char *arg, char **argv,
 			struct ks_profile *p)
 {
 	switch (opt) {
-	case 'i':
+	case OPT_INITRD:
 		return copy_arg(p->initrd, sizeof(p->initrd), "--initrd", arg);
-	case 'a':
+	case OPT_APPEND:
 		return copy_arg(p->cmdline, sizeof(p->cmdline), "--append",
 				arg);
-	case 'n':
+	case OPT_NAME:
 		return parse_name(arg, p);
-	case 's':
+	case OPT_SWAP:
 		p->kind = KEXEC_SLOT_SWAP;
 		return 0;
-	case 'k':
+	case OPT_HOTKEY:
 		if (!ks_parse_hotkey(arg, &p->hotkey))
 			return 0;
 		ks_error("--hotkey '%s' is not one digit 0-9 or none", arg);
 		return KSWITCH_EXIT_USAGE;
-	case 'm':
-		if (!ks_parse_size(arg, &p->mem_size))
-			return 0;
-		ks_error("--mem '%s' is not a size; write it like 256M or 1G",
-			 arg);
-		return KSWITCH_EXIT_USAGE;
+	case OPT_MEM:
+		return parse_mem(arg, p);
 	default:
-		ks_error("unknown option '%s'; see 'kswitch load --help'",
-			 argv[optind - 1]);
-		return KSWITCH_EXIT_USAGE;
+		return ks_option_error(load_options, argv, opt,
+				       "kswitch load --help");
 	}
 }
 
 /* The options of a load named in full, into @p. */
 static int parse_options(int argc, char **argv, struct ks_profile *p)
 {
-	static const struct option options[] = {
-		{ "initrd", required_argument, NULL, 'i' },
-		{ "append", required_argument, NULL, 'a' },
-		{ "mem", required_argument, NULL, 'm' },
-		{ "name", required_argument, NULL, 'n' },
-		{ "swap", no_argument, NULL, 's' },
-		{ "hotkey", required_argument, NULL, 'k' },
-		{ NULL, 0, NULL, 0 },
-	};
 	int opt, ret = 0;
 
-	while (!ret && (opt = getopt_long(argc, argv, "", options, NULL)) != -1)
+	/* ':' first: a missing value is told from an unknown option. */
+	while (!ret &&
+	       (opt = getopt_long(argc, argv, ":", load_options, NULL)) != -1)
 		ret = parse_option(opt, optarg, argv, p);
 	return ret;
 }
@@ -212,27 +227,43 @@ static int names_profile(int argc, char **argv)
 	       access(argv[1], F_OK);
 }
 
-int cmd_load(int argc, char **argv, struct ks_context *ctx)
+int ks_load_args(int argc, char **argv, struct ks_profile *p)
 {
-	struct ks_profile p = { .mem_size = KS_PROFILE_MEM_DEFAULT };
 	int ret;
 
+	memset(p, 0, sizeof(*p));
+	p->mem_size = KS_PROFILE_MEM_DEFAULT;
 	if (names_profile(argc, argv))
-		return load_named_profile(ctx, argv[1]);
-	ret = parse_options(argc, argv, &p);
+		return copy_arg(p->name, sizeof(p->name), "PROFILE", argv[1]);
+	ret = parse_options(argc, argv, p);
 	if (!ret)
-		ret = parse_operands(argc, argv, &p);
+		ret = parse_operands(argc, argv, p);
 	if (ret)
 		return ret;
-	if (!p.slot) {
-		if (p.kind == KEXEC_SLOT_SWAP || *p.name || p.hotkey) {
+	if (!p->slot) {
+		if (p->kind == KEXEC_SLOT_SWAP || *p->name || p->hotkey) {
 			ks_error(
 				"--swap, --name and --hotkey are for a slot; give SLOT before KERNEL");
 			return KSWITCH_EXIT_USAGE;
 		}
-		return load_peer(&p);
+		return 0;
 	}
-	if (!*p.name)
-		snprintf(p.name, sizeof(p.name), "slot%u", p.slot);
+	if (!*p->name)
+		snprintf(p->name, sizeof(p->name), "slot%u", p->slot);
+	return 0;
+}
+
+int cmd_load(int argc, char **argv, struct ks_context *ctx)
+{
+	struct ks_profile p;
+	int ret;
+
+	ret = ks_load_args(argc, argv, &p);
+	if (ret)
+		return ret;
+	if (!*p.kernel)
+		return load_named_profile(ctx, p.name);
+	if (!p.slot)
+		return load_peer(&p);
 	return load_profile(ctx, &p);
 }

@@ -107,19 +107,22 @@ int cmd_log(int argc, char **argv, struct ks_context *ctx)
 static void print_slot(const struct ks_slot *s, unsigned int self)
 {
 	char last[32] = "-", took[16] = "-", key[8] = "-";
+	char name[KS_PRINTABLE_SIZE(KEXEC_SLOT_NAME_LEN)];
 	time_t t = (time_t)(s->last_entered_ns / 1000000000ull);
 
 	if (s->last_entered_ns)
 		strftime(last, sizeof(last), "%H:%M:%S", localtime(&t));
 	if (s->last_switch_ns)
 		snprintf(took, sizeof(took), "%.1f", s->last_switch_ns / 1e6);
+	/* From the kernel or a file: any bytes but NUL. */
 	if (s->hotkey)
-		snprintf(key, sizeof(key), "%c", s->hotkey);
+		ks_printable((char[]){ (char)s->hotkey, 0 }, key, sizeof(key));
+	ks_printable(s->name, name, sizeof(name));
 	printf("%c%-4u %-10s %-9s %8llu %8llu  %-9s %10s  %-6s %s\n",
 	       s->slot == self ? '*' : ' ', s->slot,
 	       ks_slot_state_name(s->state), ks_slot_kind_name(s->kind),
 	       (unsigned long long)(s->mem_size >> 20),
-	       (unsigned long long)s->times_entered, last, took, key, s->name);
+	       (unsigned long long)s->times_entered, last, took, key, name);
 }
 
 int cmd_list(int argc, char **argv, struct ks_context *ctx)

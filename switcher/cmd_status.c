@@ -31,6 +31,7 @@ static void print_kexec_state(void)
 /* Which slot this is, and how many are loaded, if the kernel has slots. */
 static void print_slot_state(struct ks_context *ctx)
 {
+	char name[KS_PRINTABLE_SIZE(KEXEC_SLOT_NAME_LEN)];
 	struct ks_slot_table table;
 	unsigned int i, loaded = 0;
 	int ret;
@@ -43,13 +44,14 @@ static void print_slot_state(struct ks_context *ctx)
 	for (i = 1; i < KEXEC_SLOTS_MAX; i++)
 		loaded += table.slot[i].state != KEXEC_SLOT_EMPTY;
 	printf("%-10s %u (%s); %u of %u slots loaded\n", "slot:", table.self,
-	       table.slot[table.self].name, loaded, KEXEC_SLOTS_MAX - 1);
+	       ks_printable(table.slot[table.self].name, name, sizeof(name)),
+	       loaded, KEXEC_SLOTS_MAX - 1);
 }
 
 int cmd_status(int argc, char **argv, struct ks_context *ctx)
 {
 	struct utsname uts;
-	char name[256];
+	char name[256], shown[KS_PRINTABLE_SIZE(sizeof(name))];
 	int ret;
 
 	(void)argv;
@@ -64,7 +66,9 @@ int cmd_status(int argc, char **argv, struct ks_context *ctx)
 		return KSWITCH_EXIT_FAILURE;
 	}
 	uname(&uts);
-	printf("%-10s %s\n", "system:", name);
+	/* /etc/kswitch-system is a file like any other. */
+	printf("%-10s %s\n",
+	       "system:", ks_printable(name, shown, sizeof(shown)));
 	printf("%-10s %s %s\n", "kernel:", uts.release, uts.version);
 	print_file_fact("cpus:", "/sys/devices/system/cpu/online");
 	print_kexec_state();

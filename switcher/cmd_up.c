@@ -38,6 +38,7 @@ static int load_one(struct ks_context *ctx, const struct ks_slot_table *table,
 static int load_all(struct ks_context *ctx, const struct ks_profile_set *set,
 		    int check_only)
 {
+	char file[KS_PRINTABLE_SIZE(KS_PATH_LEN)];
 	struct ks_slot_table table;
 	unsigned int i, slot;
 	int ret, first = KSWITCH_EXIT_OK;
@@ -51,8 +52,11 @@ static int load_all(struct ks_context *ctx, const struct ks_profile_set *set,
 			continue;
 		}
 		if (check_only) {
+			/* The name is checked; the file's name is any. */
 			printf("%s would be loaded (%s)\n",
-			       set->profile[i].name, set->profile[i].file);
+			       set->profile[i].name,
+			       ks_printable(set->profile[i].file, file,
+					    sizeof(file)));
 			continue;
 		}
 		ret = load_one(ctx, &table, &set->profile[i]);

@@ -31,6 +31,14 @@ static const struct explanation explanations[] = {
 	{ ANY_REQUEST & ~REQ(KS_REQ_LOG), -EOPNOTSUPP,
 	  KSWITCH_EXIT_WRONG_SYSTEM,
 	  "slots are loaded and unloaded from slot 0; switch there first" },
+	/* Files kswitch reads (ks_open_regular()): never a FIFO or device. */
+	{ REQ(KS_REQ_LOAD) | REQ(KS_REQ_SCAN) | REQ(KS_REQ_RESTORE), -ESPIPE,
+	  KSWITCH_EXIT_NOT_REGULAR,
+	  "'%s' is not a regular file (a FIFO, a device or a directory); give the file itself" },
+	{ REQ(KS_REQ_LOAD), -EFBIG, KSWITCH_EXIT_TOO_BIG,
+	  "'%s' is larger than 2 GiB, more than any kernel or initrd; check the path" },
+	{ REQ(KS_REQ_SCAN), -EFBIG, KSWITCH_EXIT_TOO_BIG,
+	  "'%s' is larger than 64 KiB, too large for a slots file; check the path" },
 
 	{ REQ(KS_REQ_SWITCH), -ENOENT, KSWITCH_EXIT_SLOT_EMPTY,
 	  "slot %s is empty; load a system into it first ('kswitch load')" },

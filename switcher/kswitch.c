@@ -7,6 +7,7 @@
  */
 #include <getopt.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -66,13 +67,49 @@ static void command_usage(const struct kswitch_cmd *cmd)
 
 void ks_error(const char *fmt, ...)
 {
+	char msg[1024], shown[KS_PRINTABLE_SIZE(sizeof(msg))];
 	va_list ap;
 
-	fputs("kswitch: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
+	/*
+	 * Every error passes here, with names, paths and values from files
+	 * and arguments in it: none may send the terminal an escape.
+	 */
+	fprintf(stderr, "kswitch: %s\n",
+		ks_printable(msg, shown, sizeof(shown)));
+}
+
+/* The long option of @options with value @val, or NULL. */
+static const struct option *long_option(const struct option *options, int val)
+{
+	for (; options->name; options++)
+		if (options->val == val)
+			return options;
+	return NULL;
+}
+
+int ks_option_error(const struct option *options, char **argv, int opt,
+		    const char *help)
+{
+	/* getopt_long() has just stepped past the element in question. */
+	const char *elem = argv[optind - 1];
+	const struct option *o = optopt ? long_option(options, optopt) : NULL;
+
+	/* optopt is the option's value: a long one's if one was written. */
+	if (o && !strncmp(elem, "--", 2))
+		ks_error("--%s %s; see '%s'", o->name,
+			 opt == ':' ? "needs a value" : "takes no value", help);
+	else if (optopt && opt == ':')
+		ks_error("-%c needs a value; see '%s'", optopt, help);
+	/* In a cluster (-xh), argv[optind - 1] is no option at all. */
+	else if (optopt)
+		ks_error("unknown option '-%c'; see '%s'", optopt, help);
+	else
+		ks_error("unknown option '%.*s'; see '%s'",
+			 (int)strcspn(elem, "="), elem, help);
+	return KSWITCH_EXIT_USAGE;
 }
 
 int ks_fail(enum ks_request req, const char *what, int err)
@@ -128,61 +165,96 @@ static int wants_help(int argc, char **argv)
 	return 0;
 }
 
-int main(int argc, char **argv)
+/* The command line, parsed without acting on it (parse_args()). */
+struct ks_args {
+	const char *slots_file; /* NULL: the kernel's slots */
+	const char *profile_dir;
+	bool help; /* show kswitch's usage, or @cmd's */
+	const struct kswitch_cmd *cmd; /* NULL: argv[0] names a slot */
+	int argc;
+	char **argv; /* the command, or the slot, and what follows */
+};
+
+/* Past any character: an option's error never names another one. */
+enum { OPT_SLOTS_FILE = 256, OPT_PROFILES };
+
+static const struct option global_options[] = {
+	{ "slots-file", required_argument, NULL, OPT_SLOTS_FILE },
+	{ "profiles", required_argument, NULL, OPT_PROFILES },
+	{ "help", no_argument, NULL, 'h' },
+	{ NULL, 0, NULL, 0 },
+};
+
+/*
+ * The global options, and the command or slot after them. Returns 0, or
+ * the exit code of what it printed (one line, or the usage) on stderr.
+ */
+static int parse_args(int argc, char **argv, struct ks_args *a)
 {
-	static const struct option options[] = {
-		{ "slots-file", required_argument, NULL, 'f' },
-		{ "profiles", required_argument, NULL, 'p' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
-	struct ks_slot_source src;
-	struct ks_context ctx = { .src = &src, .profile_dir = KS_PROFILE_DIR };
-	const char *slots_file = NULL;
-	const struct kswitch_cmd *cmd;
 	int opt;
 
+	memset(a, 0, sizeof(*a));
+	a->profile_dir = KS_PROFILE_DIR;
 	/* Every bad option is said once, in kswitch's own words. */
 	opterr = 0;
-	while ((opt = getopt_long(argc, argv, "+h", options, NULL)) != -1) {
+	optind = 0;
+	while ((opt = getopt_long(argc, argv, "+:h", global_options, NULL)) !=
+	       -1) {
 		switch (opt) {
-		case 'f':
-			slots_file = optarg;
+		case OPT_SLOTS_FILE:
+			a->slots_file = optarg;
 			break;
-		case 'p':
-			ctx.profile_dir = optarg;
+		case OPT_PROFILES:
+			a->profile_dir = optarg;
 			break;
 		case 'h':
-			usage(stdout);
-			return KSWITCH_EXIT_OK;
+			a->help = true;
+			return 0;
 		default:
-			ks_error("unknown option '%s'; see 'kswitch help'",
-				 argv[optind - 1]);
-			return KSWITCH_EXIT_USAGE;
+			return ks_option_error(global_options, argv, opt,
+					       "kswitch help");
 		}
 	}
-	argc -= optind;
-	argv += optind;
-	if (argc < 1) {
+	a->argc = argc - optind;
+	a->argv = argv + optind;
+	if (a->argc < 1) {
 		usage(stderr);
 		return KSWITCH_EXIT_USAGE;
 	}
-	if (slots_file) {
-		ks_slots_file_source(&src, slots_file);
-		ctx.src_name = slots_file;
+	a->cmd = find_command(a->argv[0]);
+	a->help = a->cmd && wants_help(a->argc, a->argv);
+	/* Each command parses its own options from scratch. */
+	optind = 0;
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	struct ks_slot_source src;
+	struct ks_context ctx = { .src = &src };
+	struct ks_args a;
+	int ret;
+
+	ret = parse_args(argc, argv, &a);
+	if (ret)
+		return ret;
+	if (a.help && !a.cmd) {
+		usage(stdout);
+		return KSWITCH_EXIT_OK;
+	}
+	if (a.help) {
+		command_usage(a.cmd);
+		return KSWITCH_EXIT_OK;
+	}
+	ctx.profile_dir = a.profile_dir;
+	if (a.slots_file) {
+		ks_slots_file_source(&src, a.slots_file);
+		ctx.src_name = a.slots_file;
 	} else {
 		ks_kernel_source(&src);
 		ctx.src_name = "the kernel";
 	}
-
-	/* Each command parses its own options from scratch. */
-	optind = 0;
-	cmd = find_command(argv[0]);
-	if (!cmd)
-		return cmd_switch(argc, argv, &ctx);
-	if (wants_help(argc, argv)) {
-		command_usage(cmd);
-		return KSWITCH_EXIT_OK;
-	}
-	return cmd->handler(argc, argv, &ctx);
+	if (!a.cmd)
+		return cmd_switch(a.argc, a.argv, &ctx);
+	return a.cmd->handler(a.argc, a.argv, &ctx);
 }

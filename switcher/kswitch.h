@@ -95,6 +95,25 @@ int cmd_restore(int argc, char **argv, struct ks_context *ctx);
 int cmd_switch(int argc, char **argv, struct ks_context *ctx);
 
 /*
+ * The arguments of 'kswitch load', parsed without acting on them: 0, with
+ * @p as asked: no kernel if argv[1] names a profile (p->name), slot 0 for
+ * the system 'kswitch jump' switches to; or the exit code of the line
+ * printed to say what was wrong.
+ */
+int ks_load_args(int argc, char **argv, struct ks_profile *p);
+
+struct option;
+/*
+ * After getopt_long() on @options returned @opt, '?' or ':' (with ':'
+ * first in its option string): say which option was wrong, as the user
+ * wrote it (also inside a cluster such as -xh), and that @help tells
+ * more. Returns KSWITCH_EXIT_USAGE. Long options' values must not be
+ * characters that are short options too, but for the same option.
+ */
+int ks_option_error(const struct option *options, char **argv, int opt,
+		    const char *help);
+
+/*
  * Scan the slots into @table and find the one @arg names (number or name):
  * 0, or the exit code of the line printed to say it names none.
  */
@@ -113,6 +132,11 @@ int ks_system_name(char *buf, size_t size);
 int ks_kexec_loaded(void);
 int ks_lockdown(char *mode, size_t size);
 int ks_has_cap_sys_boot(void);
+/*
+ * Read the regular file @path whole (a kernel, an initrd, a payload): 0,
+ * or -ESPIPE if it is no regular file, -EFBIG if it is larger than
+ * KS_FILE_MAX (slots.h).
+ */
 int ks_read_file(const char *path, void **buf, size_t *size);
 int ks_mem_available(uint64_t *bytes);
 int ks_kernel_image_ranges(struct ks_range *out, unsigned int max);

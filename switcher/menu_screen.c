@@ -193,13 +193,17 @@ static void start_colors(void)
 	init_pair(COLOR_STATUS, COLOR_YELLOW, background);
 }
 
-/* Write one line at @y, cut to the screen's width. */
+/*
+ * Write one line at @y, cut to the screen's width. Everything drawn
+ * passes here, with slot names, profile names and paths, and messages
+ * that quote them: escaped as kswitch's errors are (ks_printable()).
+ */
 static void put_line(int y, int attr, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
 static void put_line(int y, int attr, const char *fmt, ...)
 {
-	char line[256];
+	char line[256], shown[KS_PRINTABLE_SIZE(sizeof(line))];
 	va_list ap;
 
 	if (y < 0 || y >= LINES)
@@ -208,7 +212,7 @@ static void put_line(int y, int attr, const char *fmt, ...)
 	vsnprintf(line, sizeof(line), fmt, ap);
 	va_end(ap);
 	attrset(attr);
-	mvaddnstr(y, 0, line, COLS);
+	mvaddnstr(y, 0, ks_printable(line, shown, sizeof(shown)), COLS);
 	attrset(A_NORMAL);
 }
 

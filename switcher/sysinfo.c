@@ -23,11 +23,18 @@
 int ks_read_line(const char *path, char *buf, size_t size)
 {
 	FILE *f;
-	int ret = 0;
+	int fd, ret = 0;
 
-	f = fopen(path, "re");
-	if (!f)
-		return -errno;
+	/* Only the line is read, so any size will do; no FIFO, though. */
+	fd = ks_open_regular(path, KS_MEM_MAX);
+	if (fd < 0)
+		return fd;
+	f = fdopen(fd, "r");
+	if (!f) {
+		ret = -errno;
+		close(fd);
+		return ret;
+	}
 	if (!fgets(buf, (int)size, f))
 		ret = ferror(f) ? -EIO : -ENODATA;
 	fclose(f);
@@ -94,39 +101,14 @@ int ks_system_name(char *buf, size_t size)
 
 int ks_read_file(const char *path, void **buf, size_t *size)
 {
-	size_t cap = 1 << 20, len = 0, n;
-	char *data = NULL, *bigger;
-	FILE *f;
-	int ret = 0;
+	char *data;
+	int ret;
 
-	f = fopen(path, "re");
-	if (!f)
-		return -errno;
-	for (;;) {
-		if (!data || len == cap) {
-			cap = data ? cap * 2 : cap;
-			bigger = realloc(data, cap);
-			if (!bigger) {
-				ret = -ENOMEM;
-				break;
-			}
-			data = bigger;
-		}
-		n = fread(data + len, 1, cap - len, f);
-		len += n;
-		if (n == 0) {
-			ret = ferror(f) ? -EIO : 0;
-			break;
-		}
-	}
-	fclose(f);
-	if (ret) {
-		free(data);
-		return ret;
-	}
-	*buf = data;
-	*size = len;
-	return 0;
+	/* A FIFO blocked for ever, /dev/zero grew until memory ran out. */
+	ret = ks_read_regular(path, KS_FILE_MAX, &data, size);
+	if (!ret)
+		*buf = data;
+	return ret;
 }
 
 int ks_mem_available(uint64_t *bytes)
@@ -141,8 +123,9 @@ int ks_mem_available(uint64_t *bytes)
 		return -errno;
 	while (fgets(line, sizeof(line), f))
 		if (sscanf(line, "MemAvailable: %llu kB", &kib) == 1) {
+			/* More than any machine has is no answer. */
+			ret = kib > KS_MEM_MAX >> 10 ? -EOVERFLOW : 0;
 			*bytes = kib << 10;
-			ret = 0;
 			break;
 		}
 	fclose(f);
@@ -172,6 +155,11 @@ int ks_kernel_image_ranges(struct ks_range *out, unsigned int max)
 		if (strncmp(name, "Kernel ", 7) &&
 		    strncmp(name, "Crash kernel", 12))
 			continue;
+		/* Its exclusive end would wrap: refuse rather than guess. */
+		if (end >= KS_MEM_MAX || start > end) {
+			fclose(f);
+			return -EIO;
+		}
 		out[nr].start = start;
 		out[nr].end = end + 1;
 		nr++;

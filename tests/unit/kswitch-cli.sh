@@ -8,7 +8,7 @@ kswitch=$build/bin/kswitch
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 commands=(list load unload log up menu status jump call help)
-tap_plan $((16 + ${#commands[@]}))
+tap_plan $((38 + ${#commands[@]}))
 
 out=$("$kswitch" help)
 check "help starts with a one-line grammar" \
@@ -25,6 +25,18 @@ err=$("$kswitch" frobnicate 2>&1 >/dev/null); rc=$?
 check "a word that is no command, without slots, exits 2" test $rc -eq 2
 check "... with one line naming it" \
 	test "$err" = "kswitch: there is no command 'frobnicate'; 'kswitch help' lists them"
+
+# The option as written, also inside a cluster of short ones (issue 18).
+err=$("$kswitch" -xh 2>&1 >/dev/null); rc=$?
+check "an unknown short option in a cluster exits 2" test $rc -eq 2
+check "... with one line naming it, not another word" \
+	test "$err" = "kswitch: unknown option '-x'; see 'kswitch help'"
+err=$("$kswitch" --slots-file 2>&1 >/dev/null); rc=$?
+check "an option without its value exits 2 with one line saying so" \
+	test $rc -eq 2 -a "$err" = "kswitch: --slots-file needs a value; see 'kswitch help'"
+err=$("$kswitch" --help=me 2>&1 >/dev/null); rc=$?
+check "a value given to an option that takes none exits 2 with one line" \
+	test $rc -eq 2 -a "$err" = "kswitch: --help takes no value; see 'kswitch help'"
 
 "$kswitch" status extra >/dev/null 2>&1; rc=$?
 check "status with an extra argument exits 2" test $rc -eq 2
@@ -63,4 +75,49 @@ check "... and the good one is loaded" \
 check "up again loads nothing more" \
 	sh -c '"$1" --slots-file "$2" --profiles "$3" up 2>/dev/null |
 		grep -qx "delta is loaded already"' _ "$kswitch" "$tmp/slots.json" "$tmp/slots.d"
+
+# A slots file that is no file, or too large, is refused at once (issue
+# 18): a FIFO blocked for ever before.
+mkfifo "$tmp/fifo"
+err=$(timeout 20 "$kswitch" --slots-file "$tmp/fifo" list 2>&1 >/dev/null); rc=$?
+check "a FIFO as the slots file exits 24 at once" test $rc -eq 24
+check "... with one line saying what it is" \
+	test "$err" = "kswitch: '$tmp/fifo' is not a regular file (a FIFO, a device or a directory); give the file itself"
+{ cat "$tmp/slots.json"; head -c 70000 /dev/zero | tr '\0' ' '; } >"$tmp/big.json"
+err=$("$kswitch" --slots-file "$tmp/big.json" list 2>&1 >/dev/null); rc=$?
+check "a slots file over 64 KiB exits 25 with one line" \
+	test $rc -eq 25 -a "$err" = "kswitch: '$tmp/big.json' is larger than 64 KiB, too large for a slots file; check the path"
+
+# Names are never taken for options (issue 18): 'kswitch -rf' could not
+# switch to a slot named -rf, nor 'kswitch load -h' load a profile.
+mkdir "$tmp/dash.d"
+printf 'kernel = %s\n' "$tmp/bzImage" >"$tmp/dash.d/-rf.conf"
+err=$(ks --profiles "$tmp/dash.d" up --check 2>&1 >/dev/null); rc=$?
+check "a profile named -rf exits 13" test $rc -eq 13
+check "... with one line saying why" \
+	test "$err" = "kswitch: $tmp/dash.d/-rf.conf: name '-rf' (from the file name) is not 1-31 of A-Z a-z 0-9 . _ - not starting with a digit or -; add a name = line"
+
+# What a file names is printed with every byte that is not printable
+# ASCII escaped (issue 18): a name, a path or a value could carry escape
+# sequences to the terminal.
+esc=$(printf '\033')
+sed 's/"charlie"/"ch\\u00e9\xe2\x80\xaerlie"/' "$tmp/slots.json" >"$tmp/odd.json"
+out=$("$kswitch" --slots-file "$tmp/odd.json" list)
+check "list escapes a name that is not printable ASCII" \
+	grep -qF ' ch\xc3\xa9\xe2\x80\xaerlie' <<<"$out"
+check "... and prints none of its bytes raw" \
+	sh -c '! LC_ALL=C grep -q "[^[:print:]]"' <<<"$out"
+mkdir "$tmp/esc.d"
+printf 'name = golf\nkernel = %s\n' "$tmp/bzImage" >"$tmp/esc.d/g${esc}[2J.conf"
+printf 'name = hotel\nkernel = /nonexistent/%s[2J\n' "$esc" >"$tmp/esc.d/h.conf"
+out=$(ks --profiles "$tmp/esc.d" up --check 2>&1)
+check "up --check escapes the profile's file name" \
+	grep -qxF "golf would be loaded ($tmp/esc.d/g\\x1b[2J.conf)" <<<"$out"
+check "... and prints no escape character" test "${out//$esc/}" = "$out"
+err=$(ks --profiles "$tmp/esc.d" load hotel 2>&1 >/dev/null); rc=$?
+check "an error escapes the path from a profile" \
+	test $rc -eq 5 -a "$err" = "kswitch: cannot read '/nonexistent/\\x1b[2J': no such file; check the path"
+err=$("$kswitch" "a${esc}b" 2>&1 >/dev/null)
+check "... and what the user typed" \
+	test "$err" = "kswitch: there is no command 'a\\x1bb'; 'kswitch help' lists them"
 tap_done

@@ -11,13 +11,18 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 head -c 100000 "$bzimage" >"$tmp/truncated"
 echo "not a kernel" >"$tmp/text"
+mkfifo "$tmp/fifo"
+# Sparse: it takes no room, but reading it would take 3 GiB.
+truncate -s 3G "$tmp/huge"
 
 # expect CODE PATTERN ARGS...: kswitch ARGS exits CODE with one line
-# matching PATTERN on stderr.
+# matching PATTERN on stderr. A kswitch that blocks (on a FIFO) is ended
+# after 20 s, one that reads a device or a huge file runs out of 1 GiB of
+# address space: either fails the check, rather than the run.
 expect() {
 	local code=$1 pattern=$2 err rc
 	shift 2
-	err=$("$kswitch" "$@" 2>&1 >/dev/null)
+	err=$(ulimit -v 1048576; timeout 20 "$kswitch" "$@" 2>&1 >/dev/null)
 	rc=$?
 	[ -n "$err" ] && echo "# $err"
 	check "kswitch $* -> exit $code" test "$rc" -eq "$code"
@@ -29,7 +34,7 @@ expect() {
 # slots): alpha in slot 0, bravo in 1 (hotkey 1), charlie in 2.
 cp "$top/tests/unit/data/slots-3.json" "$tmp/slots.json"
 slots=(--slots-file "$tmp/slots.json")
-tap_plan 58
+tap_plan 80
 expect 5 "cannot read '$tmp/missing': no such file" "${slots[@]}" load 3 "$tmp/missing"
 expect 5 "cannot read '$tmp/missing': no such file" load "$tmp/missing"
 expect 6 "not a 64-bit relocatable bzImage" load "$tmp/text"
@@ -53,6 +58,22 @@ expect 5 "cannot read payload" call "$tmp/missing"
 expect 18 "no console lines are kept for slot 1 here" "${slots[@]}" log bravo
 expect 2 "log takes one SLOT" "${slots[@]}" log
 expect 3 "there is no slot 'nosuch'" "${slots[@]}" log nosuch
+# Files that are no files, or too large (issue 18): refused at once, before
+# anything is read. Before, a FIFO blocked for ever and /dev/zero grew until
+# memory ran out, which the error then blamed.
+expect 24 "'$tmp/fifo' is not a regular file \(a FIFO, a device or a directory\); give the file itself" load "$tmp/fifo"
+expect 24 "'$tmp/fifo' is not a regular file" load "$bzimage" --initrd "$tmp/fifo"
+expect 24 "'/dev/zero' is not a regular file" load /dev/zero
+expect 25 "'$tmp/huge' is larger than 2 GiB, more than any kernel or initrd; check the path" load "$tmp/huge"
+expect 25 "'$tmp/huge' is larger than 2 GiB" load "$bzimage" --initrd "$tmp/huge"
+# A size that wraps when the low window is added (issue 18).
+expect 8 "--mem '18446744073709551615' is more than a machine can have \(at most 4194304G\); ask for less" "${slots[@]}" load 3 "$bzimage" --mem 18446744073709551615
+expect 8 "--mem '17179869184G' is more than a machine can have" "${slots[@]}" load 3 "$bzimage" --mem 17179869184G
+# The option as it was written, also inside a cluster (issue 18).
+expect 2 "^kswitch: unknown option '-x'; see 'kswitch load --help'$" load 1 "$bzimage" -xy
+expect 2 "^kswitch: --initrd needs a value; see 'kswitch load --help'$" load 1 "$bzimage" --initrd
+expect 2 "^kswitch: --swap takes no value; see 'kswitch load --help'$" load 1 "$bzimage" --swap=yes
+expect 2 "--name '-rf' is no name" "${slots[@]}" load 3 "$bzimage" --name -rf
 check "the slot table did not change" \
 	cmp -s "$tmp/slots.json" "$top/tests/unit/data/slots-3.json"
 check "and a good load against it works" \
