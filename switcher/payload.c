@@ -9,6 +9,7 @@
 #include <fcntl.h>
 #include <gelf.h>
 #include <libelf.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,19 +25,86 @@
 #define PAGE_MASK 4095ULL
 #define MAX_SEGMENTS KS_PAYLOAD_MAX_SEGMENTS
 
+/* Whether [@off, @off + @len) lies in @size bytes; no sum can wrap. */
+static int in_bounds(uint64_t off, uint64_t len, uint64_t size)
+{
+	return off <= size && len <= size - off;
+}
+
+/*
+ * A PT_LOAD becomes a kexec segment: its file data in the file, its memory
+ * page-aligned and page-rounded below 2^64 (and its virtual addresses, that
+ * symbols are found by), sixteen of them at most.
+ */
 static int add_load_segment(struct ks_payload *p, const GElf_Phdr *ph)
 {
-	if ((ph->p_paddr & PAGE_MASK) || ph->p_filesz > ph->p_memsz ||
-	    ph->p_offset + ph->p_filesz > p->size)
+	struct kexec_segment *seg;
+
+	if (p->nr_seg == MAX_SEGMENTS || (ph->p_paddr & PAGE_MASK) ||
+	    ph->p_filesz > ph->p_memsz ||
+	    !in_bounds(ph->p_offset, ph->p_filesz, p->size) ||
+	    ph->p_memsz > UINT64_MAX - PAGE_MASK - ph->p_paddr ||
+	    ph->p_memsz > UINT64_MAX - ph->p_vaddr)
 		return -ENOEXEC;
-	if (p->nr_seg == MAX_SEGMENTS)
-		return -ENOEXEC;
-	p->seg[p->nr_seg].buf = p->file + ph->p_offset;
-	p->seg[p->nr_seg].bufsz = ph->p_filesz;
-	p->seg[p->nr_seg].mem = (const void *)ph->p_paddr;
-	p->seg[p->nr_seg].memsz = (ph->p_memsz + PAGE_MASK) & ~PAGE_MASK;
+	seg = &p->seg[p->nr_seg];
+	seg->buf = p->file + ph->p_offset;
+	seg->bufsz = ph->p_filesz;
+	seg->mem = (const void *)ph->p_paddr;
+	seg->memsz = (ph->p_memsz + PAGE_MASK) & ~PAGE_MASK;
 	p->nr_seg++;
 	return 0;
+}
+
+/*
+ * The file offset of the 8 bytes at @vaddr, if they are in the file data of
+ * one of the @nr_load segments.
+ */
+static int vaddr_offset(const GElf_Phdr *load, size_t nr_load, uint64_t vaddr,
+			uint64_t *offset)
+{
+	const GElf_Phdr *ph;
+	size_t j;
+
+	for (j = 0; j < nr_load; j++) {
+		ph = &load[j];
+		if (vaddr < ph->p_vaddr ||
+		    !in_bounds(vaddr - ph->p_vaddr, sizeof(uint64_t),
+			       ph->p_filesz))
+			continue;
+		/* Within the segment's file data, checked to be in the file. */
+		*offset = ph->p_offset + (vaddr - ph->p_vaddr);
+		return 0;
+	}
+	return -ESRCH;
+}
+
+/*
+ * The file offset of ks_call_page_addr if the symbol table @scn has it.
+ * A table whose entries are not Elf64_Sym's size is not read.
+ */
+static int symtab_lookup(Elf *elf, Elf_Scn *scn, const GElf_Phdr *load,
+			 size_t nr_load, uint64_t *offset)
+{
+	const char *name;
+	Elf_Data *data;
+	GElf_Shdr sh;
+	GElf_Sym sym;
+	size_t i;
+
+	if (!gelf_getshdr(scn, &sh) || sh.sh_type != SHT_SYMTAB ||
+	    sh.sh_entsize != sizeof(Elf64_Sym))
+		return -ESRCH;
+	data = elf_getdata(scn, NULL);
+	if (!data)
+		return -ESRCH;
+	/* libelf checks each index against the data it read. */
+	for (i = 0; i <= INT_MAX && gelf_getsym(data, (int)i, &sym); i++) {
+		name = elf_strptr(elf, sh.sh_link, sym.st_name);
+		if (name && !strcmp(name, KS_CALL_ADDR_SYMBOL) &&
+		    !vaddr_offset(load, nr_load, sym.st_value, offset))
+			return 0;
+	}
+	return -ESRCH;
 }
 
 /* The file offset of the ks_call_page_addr symbol, through its segment. */
@@ -44,43 +112,61 @@ static int find_addr_symbol(Elf *elf, const GElf_Phdr *load, size_t nr_load,
 			    uint64_t *offset)
 {
 	Elf_Scn *scn = NULL;
-	GElf_Shdr sh;
-	GElf_Sym sym;
-	Elf_Data *data;
-	size_t i, j;
 
-	while ((scn = elf_nextscn(elf, scn))) {
-		if (!gelf_getshdr(scn, &sh) || sh.sh_type != SHT_SYMTAB)
-			continue;
-		data = elf_getdata(scn, NULL);
-		for (i = 0; data && i < sh.sh_size / sh.sh_entsize; i++) {
-			if (!gelf_getsym(data, (int)i, &sym) ||
-			    strcmp(elf_strptr(elf, sh.sh_link, sym.st_name)
-					   ?: "",
-				   KS_CALL_ADDR_SYMBOL))
-				continue;
-			for (j = 0; j < nr_load; j++)
-				if (sym.st_value >= load[j].p_vaddr &&
-				    sym.st_value + 8 <=
-					    load[j].p_vaddr +
-						    load[j].p_filesz) {
-					*offset = load[j].p_offset +
-						  sym.st_value -
-						  load[j].p_vaddr;
-					return 0;
-				}
-		}
-	}
+	while ((scn = elf_nextscn(elf, scn)))
+		if (!symtab_lookup(elf, scn, load, nr_load, offset))
+			return 0;
 	return -ESRCH;
+}
+
+/* Whether the entry point is in the file data of a loaded segment. */
+static int entry_loaded(const GElf_Phdr *load, size_t nr_load, uint64_t entry)
+{
+	size_t j;
+
+	for (j = 0; j < nr_load; j++)
+		if (entry >= load[j].p_paddr &&
+		    entry - load[j].p_paddr < load[j].p_filesz)
+			return 1;
+	return 0;
+}
+
+/*
+ * Program header @i: a PT_LOAD becomes a segment, and is kept in @load
+ * once add_load_segment() has found room for it.
+ */
+static int read_phdr(Elf *elf, size_t i, struct ks_payload *p, GElf_Phdr *load)
+{
+	GElf_Phdr ph;
+	int ret;
+
+	if (i > INT_MAX || !gelf_getphdr(elf, (int)i, &ph))
+		return -ENOEXEC;
+	if (ph.p_type != PT_LOAD)
+		return 0;
+	ret = add_load_segment(p, &ph);
+	if (!ret)
+		load[p->nr_seg - 1] = ph;
+	return ret;
+}
+
+static int check_ehdr(Elf *elf, GElf_Ehdr *eh)
+{
+	if (elf_kind(elf) != ELF_K_ELF || !gelf_getehdr(elf, eh) ||
+	    eh->e_ident[EI_CLASS] != ELFCLASS64 ||
+	    eh->e_ident[EI_DATA] != ELFDATA2LSB || eh->e_machine != EM_X86_64 ||
+	    eh->e_type != ET_EXEC)
+		return -ENOEXEC;
+	return 0;
 }
 
 int ks_payload_parse(char *file, size_t size, struct ks_payload *p)
 {
 	GElf_Phdr load[MAX_SEGMENTS];
-	size_t nr_phdr, i, nr_load = 0;
+	size_t nr_phdr, i;
 	GElf_Ehdr eh;
 	Elf *elf;
-	int ret = -ENOEXEC;
+	int ret;
 
 	memset(p, 0, sizeof(*p));
 	p->file = file;
@@ -89,23 +175,17 @@ int ks_payload_parse(char *file, size_t size, struct ks_payload *p)
 	elf = elf_memory(p->file, p->size);
 	if (!elf)
 		return -ENOEXEC;
-	if (elf_kind(elf) != ELF_K_ELF || !gelf_getehdr(elf, &eh) ||
-	    eh.e_ident[EI_CLASS] != ELFCLASS64 || eh.e_machine != EM_X86_64 ||
-	    eh.e_type != ET_EXEC || elf_getphdrnum(elf, &nr_phdr))
-		goto out_end;
-	for (i = 0; i < nr_phdr; i++) {
-		if (!gelf_getphdr(elf, (int)i, &load[nr_load]) ||
-		    load[nr_load].p_type != PT_LOAD)
-			continue;
-		ret = add_load_segment(p, &load[nr_load]);
-		if (ret)
-			goto out_end;
-		nr_load++;
-	}
-	ret = nr_load ? find_addr_symbol(elf, load, nr_load, &p->addr_offset)
-		      : -ENOEXEC;
-	p->entry = eh.e_entry;
-out_end:
+	ret = check_ehdr(elf, &eh);
+	if (!ret && elf_getphdrnum(elf, &nr_phdr))
+		ret = -ENOEXEC;
+	for (i = 0; !ret && i < nr_phdr; i++)
+		ret = read_phdr(elf, i, p, load);
+	if (!ret && !entry_loaded(load, p->nr_seg, eh.e_entry))
+		ret = -ENOEXEC;
+	if (!ret)
+		ret = find_addr_symbol(elf, load, p->nr_seg, &p->addr_offset);
+	if (!ret)
+		p->entry = eh.e_entry;
 	elf_end(elf);
 	return ret;
 }

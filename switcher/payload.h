@@ -24,9 +24,12 @@ struct ks_payload {
 
 /*
  * Parse the payload ELF file in @file (@size bytes, which stay the
- * caller's) into @p. Returns 0, -ENOEXEC (no x86_64 ELF executable, or no
- * page-aligned loadable segments) or -ESRCH (no ks_call_page_addr symbol
- * in a segment's file data).
+ * caller's) into @p. Every offset and size in it is checked against the
+ * file and against 2^64 first: the file may be anyone's. Returns 0,
+ * -ENOEXEC (no little-endian x86_64 ELF executable; or not 1 to 16
+ * page-aligned loadable segments within the file, one holding the entry
+ * point) or -ESRCH (no ks_call_page_addr symbol whose 8 bytes are in a
+ * segment's file data).
  */
 int ks_payload_parse(char *file, size_t size, struct ks_payload *p);
 

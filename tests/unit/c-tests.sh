@@ -4,8 +4,12 @@
 source "$(dirname "$0")/../lib/tap.sh"
 out=$build/tests
 mkdir -p "$out"
-cflags=(-O1 -g -std=gnu11 -Wall -Wextra -Werror -I"$top/include" -I"$top/slots")
-lib=("$top"/switcher/{e820,bzimage,sysinfo,efi}.c
+# With AddressSanitizer and UBSan: a test of hostile input fails on any
+# read or write outside a buffer, or arithmetic that overflows, not only on
+# a wrong answer.
+cflags=(-O1 -g -std=gnu11 -Wall -Wextra -Werror -I"$top/include" -I"$top/slots"
+	-fsanitize=address,undefined -fno-sanitize-recover=all)
+lib=("$top"/switcher/{e820,bzimage,sysinfo,efi,payload,kexec_syscall}.c
 	"$top"/slots/{slots,profile,slots_file,snapshot}.c
 	"$top"/switcher/{menu,errors}.c)
 failed=0
