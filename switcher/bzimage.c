@@ -27,7 +27,7 @@ static size_t header_size(const unsigned char *buf)
 int bzimage_parse(const void *buf, size_t size, struct bzimage *bz)
 {
 	const struct setup_header *hdr;
-	size_t setup_size;
+	size_t setup_size, kernel_size;
 
 	if (size < SETUP_HEADER_OFFSET + sizeof(*hdr))
 		return -ENOEXEC;
@@ -40,15 +40,20 @@ int bzimage_parse(const void *buf, size_t size, struct bzimage *bz)
 
 	setup_size =
 		((size_t)(hdr->setup_sects ? hdr->setup_sects : 4) + 1) * 512;
+	kernel_size = (size_t)hdr->syssize * 16;
+	/* No 64-bit entry point in it: no kernel at all, whatever it says. */
+	if (kernel_size <= BZIMAGE_ENTRY64_OFFSET)
+		return -ENOEXEC;
+	/* Pointers into the file only once the file holds what they cover. */
+	if (setup_size > size || kernel_size > size - setup_size)
+		return -EBADMSG;
 	memset(bz, 0, sizeof(*bz));
 	bz->hdr = hdr;
 	bz->hdr_size = header_size(buf);
 	bz->kernel = (const char *)buf + setup_size;
-	bz->kernel_size = (size_t)hdr->syssize * 16;
-	if (setup_size + bz->kernel_size > size)
-		return -EBADMSG;
-	bz->mem_size = hdr->init_size > bz->kernel_size ? hdr->init_size
-							: bz->kernel_size;
+	bz->kernel_size = kernel_size;
+	bz->mem_size =
+		hdr->init_size > kernel_size ? hdr->init_size : kernel_size;
 	bz->alignment = hdr->kernel_alignment;
 	return 0;
 }

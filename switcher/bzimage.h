@@ -21,8 +21,10 @@ struct bzimage {
 #define BZIMAGE_ENTRY64_OFFSET 0x200
 
 /*
- * Fill @bz from a bzImage in @buf. Returns 0, -ENOEXEC if @buf is no
- * 64-bit relocatable bzImage, or -EBADMSG if it is one cut short.
+ * Fill @bz from a bzImage in @buf, every pointer in it within @buf.
+ * Returns 0, -ENOEXEC if @buf is no 64-bit relocatable bzImage (or one
+ * whose kernel is too small to hold its 64-bit entry point), or -EBADMSG
+ * if it is one cut short; @bz is filled only on success.
  */
 int bzimage_parse(const void *buf, size_t size, struct bzimage *bz);
 
