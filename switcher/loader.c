@@ -90,43 +90,89 @@ static int read_images(const struct ks_load_request *req,
 	return ks_read_file(req->initrd, &img->initrd, &img->initrd_size);
 }
 
-/* Bytes the kernel, the setup pages and the initrd take in the main range. */
-static uint64_t image_size(const struct peer_image *img)
+int ks_image_size(uint64_t kernel_mem, uint64_t initrd_size, uint64_t *size)
 {
-	return page_align(img->bz.mem_size) + SETUP_PAGES * PAGE_SIZE +
-	       page_align(img->initrd_size);
+	/* Then neither page_align() nor the sum can wrap. */
+	if (kernel_mem > KS_MEM_MAX || initrd_size > KS_MEM_MAX)
+		return -EOVERFLOW;
+	*size = page_align(kernel_mem) + SETUP_PAGES * PAGE_SIZE +
+		page_align(initrd_size);
+	return 0;
 }
 
-/* Choose the main region, and check this system can back it up. */
-static int plan_memory(const struct ks_memmap *own,
-		       const struct ks_load_request *req,
-		       const struct peer_image *img, struct ks_load_plan *plan)
+/*
+ * A map whose entries wrap past 2^64, or an inverted range to avoid, is
+ * no map to plan in: every end computed from them must be a real one.
+ */
+static int check_plan_input(const struct ks_plan_input *in)
 {
-	struct ks_range avoid[16];
-	uint64_t avail, base;
-	int nr_avoid, ret;
+	unsigned int i;
 
-	if (req->mem_size < image_size(img) + MIN_FREE)
-		return -EOVERFLOW;
-	ret = ks_mem_available(&avail);
+	for (i = 0; i < in->own->nr; i++)
+		if (in->own->entry[i].size >
+		    UINT64_MAX - in->own->entry[i].addr)
+			return -EIO;
+	for (i = 0; i < in->nr_avoid; i++)
+		if (in->avoid[i].start > in->avoid[i].end)
+			return -EIO;
+	return 0;
+}
+
+/* Bytes the kernel, the setup pages and the initrd take in the main range. */
+static int image_size(const struct peer_image *img, uint64_t *size)
+{
+	return ks_image_size(img->bz.mem_size, img->initrd_size, size);
+}
+
+int ks_plan_memory(const struct ks_plan_input *in, uint64_t mem_size,
+		   uint64_t image, struct ks_load_plan *plan)
+{
+	uint64_t base, need;
+	int ret;
+
+	ret = check_plan_input(in);
 	if (ret)
 		return ret;
-	/* The kernel backs up every page of the peer with one of ours. */
-	if (avail < req->mem_size + LOW_SIZE)
+	if (__builtin_add_overflow(image, MIN_FREE, &need) || mem_size < need)
+		return -EOVERFLOW;
+	/*
+	 * The kernel backs up every page of the peer with one of ours. More
+	 * than a machine has is refused first: the sums below cannot wrap.
+	 */
+	if (mem_size > KS_MEM_MAX || in->available < mem_size + LOW_SIZE)
 		return -ENOMEM;
-
-	nr_avoid = ks_kernel_image_ranges(avoid, 16);
-	if (nr_avoid < 0)
-		return nr_avoid;
-	ret = e820_pick_region(own, avoid, nr_avoid, req->mem_size,
+	ret = e820_pick_region(in->own, in->avoid, in->nr_avoid, mem_size,
 			       REGION_ALIGN, REGION_FLOOR, REGION_LIMIT, &base);
 	if (ret)
 		return ret;
 	plan->ram[0] = (struct ks_range){ LOW_BASE, LOW_BASE + LOW_SIZE };
-	plan->ram[1] = (struct ks_range){ base, base + req->mem_size };
+	plan->ram[1] = (struct ks_range){ base, base + mem_size };
 	plan->nr_ram = 2;
 	plan->main = 1;
 	return 0;
+}
+
+/* Find out what the planner needs to know, and plan. */
+static int plan_memory(const struct ks_memmap *own,
+		       const struct ks_load_request *req,
+		       const struct peer_image *img, struct ks_load_plan *plan)
+{
+	struct ks_plan_input in = { .own = own };
+	struct ks_range avoid[16];
+	uint64_t image;
+	int nr_avoid, ret;
+
+	ret = image_size(img, &image);
+	if (!ret)
+		ret = ks_mem_available(&in.available);
+	if (ret)
+		return ret;
+	nr_avoid = ks_kernel_image_ranges(avoid, 16);
+	if (nr_avoid < 0)
+		return nr_avoid;
+	in.avoid = avoid;
+	in.nr_avoid = (unsigned int)nr_avoid;
+	return ks_plan_memory(&in, req->mem_size, image, plan);
 }
 
 /*
@@ -374,15 +420,18 @@ int ks_load_system(const struct ks_load_request *req, struct ks_load_plan *plan)
 	return ret;
 }
 
-/* The slot's ranges as a plan: its largest range holds the image. */
-static int plan_from_reserve(const struct kexec_slot_reserve *res,
-			     const struct peer_image *img,
-			     struct ks_load_plan *plan)
+int ks_plan_from_reserve(const struct kexec_slot_reserve *res, uint64_t image,
+			 struct ks_load_plan *plan)
 {
+	uint64_t need;
 	unsigned int i;
 
 	if (res->nr_ranges < 2 || res->nr_ranges > KS_MAX_RANGES)
 		return -EIO;
+	/* The kernel's ranges are real memory: none ends past 2^64. */
+	for (i = 0; i < res->nr_ranges; i++)
+		if (res->ranges[i].size > UINT64_MAX - res->ranges[i].start)
+			return -EIO;
 	plan->nr_ram = res->nr_ranges;
 	plan->main = 1;
 	for (i = 0; i < res->nr_ranges; i++) {
@@ -391,7 +440,8 @@ static int plan_from_reserve(const struct kexec_slot_reserve *res,
 		if (i && res->ranges[i].size > res->ranges[plan->main].size)
 			plan->main = i;
 	}
-	if (res->ranges[plan->main].size < image_size(img) + MIN_FREE / 2)
+	if (__builtin_add_overflow(image, MIN_FREE / 2, &need) ||
+	    res->ranges[plan->main].size < need)
 		return -EOVERFLOW;
 	return 0;
 }
@@ -404,13 +454,16 @@ static int load_slot(unsigned int slot, const struct ks_load_request *req,
 	struct boot_params own_bp;
 	struct ks_memmap own;
 	uint64_t setup_addr, initrd_addr;
+	uint64_t image;
 	char extra[96];
 	unsigned int nr;
 	int ret;
 
 	ret = ks_own_boot_params(&own_bp, &own);
 	if (!ret)
-		ret = plan_from_reserve(res, img, plan);
+		ret = image_size(img, &image);
+	if (!ret)
+		ret = ks_plan_from_reserve(res, image, plan);
 	if (ret)
 		return ret;
 	snprintf(extra, sizeof(extra),
@@ -439,6 +492,9 @@ int ks_load_slot(unsigned int slot, unsigned int kind, const char *name,
 	struct peer_image *img;
 	int ret;
 
+	/* The last check before the kernel: no size that could have wrapped. */
+	if (req->mem_size > KS_MEM_MAX)
+		return -ENOMEM;
 	snprintf(res.name, sizeof(res.name), "%s", name ? name : "");
 	img = read_request(req, &ret);
 	if (!ret)

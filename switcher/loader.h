@@ -7,7 +7,10 @@
 #ifndef KSWITCH_LOADER_H
 #define KSWITCH_LOADER_H
 
+#include <linux/kexec_slots.h>
 #include <stdint.h>
+
+#include "e820.h"
 
 struct ks_load_request {
 	const char *kernel;
@@ -25,6 +28,42 @@ struct ks_load_plan {
 	unsigned int main; /* the range with its kernel, setup, initrd */
 	uint64_t entry;
 };
+
+/*
+ * The planner: pure functions of what the loader has read and found out,
+ * so that they are tested, and fuzzed, apart from the kernel.
+ */
+
+/* What the planner knows of this system. */
+struct ks_plan_input {
+	const struct ks_memmap *own; /* its memory map, sorted by address */
+	const struct ks_range *avoid; /* its kernel image: keep clear of it */
+	unsigned int nr_avoid;
+	uint64_t available; /* bytes it can spare (MemAvailable) */
+};
+
+/*
+ * Bytes of the main region that a kernel needing @kernel_mem to boot, the
+ * setup pages and an initrd of @initrd_size take: 0, or -EOVERFLOW.
+ */
+int ks_image_size(uint64_t kernel_mem, uint64_t initrd_size, uint64_t *size);
+
+/*
+ * Plan the memory of a system of @mem_size bytes whose kernel, setup and
+ * initrd take @image of them (ks_image_size()): its low window and a main
+ * region in @in->own's RAM. Returns 0, -EOVERFLOW (@mem_size is too small
+ * for @image) or -ENOMEM (not enough memory to back it, or no room).
+ */
+int ks_plan_memory(const struct ks_plan_input *in, uint64_t mem_size,
+		   uint64_t image, struct ks_load_plan *plan);
+
+/*
+ * The ranges the kernel reserved for a slot (@res) as a plan: the largest
+ * holds the image. Returns 0, -EOVERFLOW (too small for @image) or -EIO
+ * (ranges that are no ranges).
+ */
+int ks_plan_from_reserve(const struct kexec_slot_reserve *res, uint64_t image,
+			 struct ks_load_plan *plan);
 
 /*
  * Load the system of @req as this system's ::preserve_context image.
