@@ -36,6 +36,8 @@
 /* x86_64's kernel image mapping (arch/x86/include/asm/page_64_types.h). */
 #define START_KERNEL_MAP 0xffffffff80000000ULL
 #define KERNEL_IMAGE_SIZE_DEFAULT (1ULL << 30)
+/* Memory one file holds at most: its offsets stay far below off_t's end. */
+#define MEMORY_MAX (1ULL << 62)
 
 /* The KSWITCH note's descriptor, little-endian as its x86_64 writer. */
 struct slot_note {
@@ -78,28 +80,34 @@ static size_t note_size(size_t namesz, size_t descsz)
 
 size_t ks_elf_note_len(const void *buf, size_t size)
 {
-	const Elf64_Nhdr *nh = buf;
+	Elf64_Nhdr nh;
 	size_t len;
 
-	if (size < sizeof(*nh) || (!nh->n_namesz && !nh->n_descsz))
+	if (size < sizeof(nh))
 		return 0;
-	len = note_size(nh->n_namesz, nh->n_descsz);
+	/* Copied: a note in a file's map need not be aligned. */
+	memcpy(&nh, buf, sizeof(nh));
+	if (!nh.n_namesz && !nh.n_descsz)
+		return 0;
+	len = note_size(nh.n_namesz, nh.n_descsz);
 	return len <= size ? len : 0;
 }
 
 int ks_vmcoreinfo_number(const void *vmcoreinfo, size_t size, const char *key,
 			 int base, int64_t *value)
 {
-	const Elf64_Nhdr *nh = vmcoreinfo;
 	const char *text, *end, *line, *eol;
 	size_t len = strlen(key);
+	Elf64_Nhdr nh;
 	char buf[32];
 
 	if (!ks_elf_note_len(vmcoreinfo, size))
 		return -ENOENT;
-	/* The text is the descriptor, after the name. */
-	text = (const char *)(nh + 1) + ((nh->n_namesz + 3UL) & ~3UL);
-	end = text + nh->n_descsz;
+	memcpy(&nh, vmcoreinfo, sizeof(nh));
+	/* The text is the descriptor, after the name: in @size, as checked. */
+	text = (const char *)vmcoreinfo + sizeof(nh) +
+	       ((nh.n_namesz + 3UL) & ~3UL);
+	end = text + nh.n_descsz;
 
 	for (line = text; line < end; line = eol + 1) {
 		eol = memchr(line, '\n', end - line);
@@ -142,22 +150,49 @@ static void kernel_mapping(const struct ks_snapshot *snap, struct layout *l)
 		l->kaslr_offset = v;
 }
 
-/* The part of @r in the kernel image mapping: 0 if none. */
+/*
+ * The part of @r in the kernel image mapping: 0 if none. phys_base comes
+ * from the saved kernel's memory and may be anything: the sums are taken
+ * in 128 bits, where none of them can overflow.
+ */
 static uint64_t image_part(const struct layout *l,
 			   const struct kexec_slot_range *r, uint64_t *start)
 {
 	/* Offsets into the mapping, which starts at phys_base. */
-	int64_t lo = (int64_t)r->start - l->phys_base;
-	int64_t hi = lo + (int64_t)r->size;
+	__int128 lo = (__int128)r->start - l->phys_base;
+	__int128 hi = lo + r->size;
 
 	if (!l->has_mapping)
 		return 0;
 	if (lo < 0)
 		lo = 0;
-	if (hi > (int64_t)l->image_size)
+	if (hi > (__int128)l->image_size)
 		hi = l->image_size;
+	if (hi <= lo)
+		return 0;
+	/* Within @r, so below 2^64. */
 	*start = l->phys_base + lo;
-	return hi > lo ? hi - lo : 0;
+	return hi - lo;
+}
+
+/*
+ * Whether each of the @nr ranges has memory and ends below 2^64, and all
+ * of them fit in one file: what the writer lays out, the reader checks.
+ */
+static int ranges_valid(const struct kexec_slot_range *r, unsigned int nr)
+{
+	uint64_t total = 0;
+	unsigned int i;
+
+	if (!nr || nr > KEXEC_SLOT_MAX_RANGES)
+		return 0;
+	for (i = 0; i < nr; i++) {
+		if (!r[i].size || r[i].size > UINT64_MAX - r[i].start ||
+		    r[i].size > MEMORY_MAX - total)
+			return 0;
+		total += r[i].size;
+	}
+	return 1;
 }
 
 static void plan_layout(const struct ks_snapshot *snap, struct layout *l)
@@ -384,7 +419,9 @@ int ks_snapshot_write(int fd, const struct ks_snapshot *snap,
 	uint32_t crc;
 	int ret;
 
-	if (!snap->nr_ranges || snap->nr_ranges > KEXEC_SLOT_MAX_RANGES)
+	if (!ranges_valid(snap->ranges, snap->nr_ranges) ||
+	    snap->prstatus_size > KS_NOTE_MAX ||
+	    snap->vmcoreinfo_size > KS_NOTE_MAX)
 		return -EINVAL;
 	plan_layout(snap, &l);
 	ret = write_headers(fd, snap, &l);
@@ -402,7 +439,21 @@ int ks_snapshot_write(int fd, const struct ks_snapshot *snap,
 	return ret;
 }
 
-/* The notes of a slot file: the slot kernel's, and the KSWITCH one. */
+/*
+ * Where [@off, @off + @len) is: 0 in a file of @size bytes, -EBADMSG past
+ * its end (cut short), -EILSEQ past 2^64, which no file is cut short from.
+ */
+static int check_extent(uint64_t off, uint64_t len, uint64_t size)
+{
+	if (len > UINT64_MAX - off)
+		return -EILSEQ;
+	return off <= size && len <= size - off ? 0 : -EBADMSG;
+}
+
+/*
+ * The notes of a slot file: the slot kernel's, and the KSWITCH one. @ph
+ * is in the file; gelf_getnote() keeps each note within it.
+ */
 static int read_notes(Elf *elf, const GElf_Phdr *ph,
 		      struct ks_snapshot_file *file, struct slot_note *note,
 		      uint64_t *checksum_off)
@@ -464,7 +515,8 @@ static int find_memory(Elf *elf, size_t nr_phdrs, size_t note_index,
 	GElf_Phdr ph;
 	unsigned int i;
 
-	if (note_index + snap->nr_ranges >= nr_phdrs + 1)
+	if (snap->nr_ranges > nr_phdrs ||
+	    note_index >= nr_phdrs - snap->nr_ranges)
 		return -EILSEQ;
 	for (i = 0; i < snap->nr_ranges; i++) {
 		r = &snap->ranges[i];
@@ -472,6 +524,7 @@ static int find_memory(Elf *elf, size_t nr_phdrs, size_t note_index,
 		    ph.p_type != PT_LOAD || ph.p_paddr != r->start ||
 		    ph.p_filesz != r->size || ph.p_memsz != r->size)
 			return -EILSEQ;
+		/* check_file() found every PT_LOAD in the file. */
 		file->memory[i] = file->map + ph.p_offset;
 	}
 	return 0;
@@ -504,21 +557,26 @@ static int check_file(Elf *elf, struct ks_snapshot_file *file)
 	size_t nr_phdrs, i, note_index = 0;
 	GElf_Ehdr eh;
 	GElf_Phdr ph;
-	int ret = -ENOEXEC;
+	int err, ret = -ENOEXEC;
 
 	if (elf_kind(elf) != ELF_K_ELF || !gelf_getehdr(elf, &eh) ||
-	    eh.e_ident[EI_CLASS] != ELFCLASS64 || eh.e_type != ET_CORE ||
+	    eh.e_ident[EI_CLASS] != ELFCLASS64 ||
+	    eh.e_ident[EI_DATA] != ELFDATA2LSB || eh.e_type != ET_CORE ||
 	    eh.e_machine != EM_X86_64)
 		return -ENOEXEC;
-	if (eh.e_phoff + (uint64_t)eh.e_phnum * sizeof(Elf64_Phdr) > file->size)
-		return -EBADMSG;
-	if (elf_getphdrnum(elf, &nr_phdrs))
+	err = check_extent(eh.e_phoff, eh.e_phnum * sizeof(Elf64_Phdr),
+			   file->size);
+	if (err)
+		return err;
+	/* Not PN_XNUM's count elsewhere: the table checked is the one read. */
+	if (elf_getphdrnum(elf, &nr_phdrs) || nr_phdrs != eh.e_phnum)
 		return -EILSEQ;
 	for (i = 0; i < nr_phdrs; i++) {
 		if (!gelf_getphdr(elf, i, &ph))
 			return -EILSEQ;
-		if (ph.p_offset + ph.p_filesz > file->size)
-			return -EBADMSG;
+		err = check_extent(ph.p_offset, ph.p_filesz, file->size);
+		if (err)
+			return err;
 		if (ph.p_type != PT_NOTE || !ret)
 			continue;
 		ret = read_notes(elf, &ph, file, &note, &checksum_off);
@@ -530,8 +588,8 @@ static int check_file(Elf *elf, struct ks_snapshot_file *file)
 		return -ENOEXEC;
 	if (file->size < note.file_size)
 		return -EBADMSG;
-	if (file->size != note.file_size || !note.nr_ranges ||
-	    note.nr_ranges > KEXEC_SLOT_MAX_RANGES ||
+	if (file->size != note.file_size ||
+	    !ranges_valid(note.ranges, note.nr_ranges) ||
 	    check_checksum(file, &note, checksum_off))
 		return -EILSEQ;
 	take_note(&file->snap, &note);

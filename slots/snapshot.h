@@ -14,6 +14,8 @@
 #include <stdint.h>
 
 #define KS_BUILD_ID_SIZE 20 /* SHA-1, as the kernel links with */
+/* Each of the saved kernel's notes, at most (its own are a page or less). */
+#define KS_NOTE_MAX (1U << 20)
 
 /* The slot as it was saved, and the notes its kernel keeps. */
 struct ks_snapshot {
@@ -41,7 +43,9 @@ typedef int (*ks_snapshot_read_fn)(void *priv, uint64_t addr, void *buf,
 
 /*
  * Write @snap and its memory, read through @read, to @fd (empty, opened
- * for reading and writing), checksum last.
+ * for reading and writing), checksum last. -EINVAL if a range is empty or
+ * ends past 2^64, if there are none or more than KEXEC_SLOT_MAX_RANGES, or
+ * if a note is larger than KS_NOTE_MAX.
  */
 int ks_snapshot_write(int fd, const struct ks_snapshot *snap,
 		      ks_snapshot_read_fn read, void *priv);
@@ -56,9 +60,11 @@ struct ks_snapshot_file {
 };
 
 /*
- * Open and check a slot file. Besides open()'s errors: -ENOEXEC, not a
+ * Open and check a slot file: every offset and size in it against the file
+ * and 2^64 before use, as anyone can write one (the checksum finds
+ * accidents only). Besides open()'s errors: -ENOEXEC, not a little-endian
  * slot file (of this format version); -EBADMSG, cut short; -EILSEQ, its
- * checksum or layout does not match (corrupted).
+ * checksum or layout does not match (corrupted or forged).
  */
 int ks_snapshot_open(const char *path, struct ks_snapshot_file *file);
 void ks_snapshot_close(struct ks_snapshot_file *file);

@@ -19,7 +19,12 @@ static int read_slot_memory(void *priv, uint64_t addr, void *buf, size_t size)
 	return ks_slot_read(*(unsigned int *)priv, addr, buf, size);
 }
 
-/* Read the note at physical @addr of @slot into *@note, if there is one. */
+/*
+ * Read the note at physical @addr of @slot into *@note, if there is one.
+ * Its address and size are what the slot's kernel said, which may be
+ * anything: a note larger than any kernel keeps is left out, as a core
+ * file is whole without it.
+ */
 static int read_note(unsigned int slot, uint64_t addr, size_t size, void **note,
 		     size_t *len)
 {
@@ -27,7 +32,7 @@ static int read_note(unsigned int slot, uint64_t addr, size_t size, void **note,
 
 	*note = NULL;
 	*len = 0;
-	if (!addr || !size)
+	if (!addr || !size || size > KS_NOTE_MAX)
 		return 0;
 	*note = malloc(size);
 	if (!*note)

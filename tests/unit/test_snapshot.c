@@ -3,7 +3,11 @@
  * Unit tests of slots/snapshot.c, the slot file format: a file written
  * from a made-up slot reads back whole, with its memory where its ranges
  * say and the kernel image mapped for gdb; one cut short, one with a byte
- * changed and one that is no slot file are each refused as such.
+ * changed and one that is no slot file are each refused as such; so is
+ * one forged with a correct checksum (anyone can compute it) but offsets
+ * or ranges that lead outside the file or past 2^64. Built with ASan and
+ * UBSan (c-tests.sh), a check that reaches outside a buffer or overflows
+ * fails too.
  */
 #define _GNU_SOURCE
 #include <elf.h>
@@ -14,6 +18,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <zlib.h>
 
 #include "../../slots/snapshot.h"
 #include "tap.h"
@@ -201,6 +206,268 @@ static void test_low_kernel(const char *path)
 	ks_snapshot_close(&file);
 }
 
+/* The KSWITCH note's descriptor: docs/slot-files.md, "The format". */
+struct slot_note {
+	uint32_t version, slot, state, kind, hotkey, nr_ranges;
+	uint64_t times_entered;
+	char name[KEXEC_SLOT_NAME_LEN];
+	struct kexec_slot_range ranges[KEXEC_SLOT_MAX_RANGES];
+	struct kexec_slot_core core;
+	uint64_t file_size;
+	uint32_t checksum;
+	uint8_t slot0_build_id[20];
+};
+
+_Static_assert(sizeof(struct slot_note) == 272, "slot note layout");
+
+/* A slot file read whole, to forge. */
+struct forgery {
+	unsigned char *buf;
+	size_t size;
+	Elf64_Ehdr eh;
+	size_t note_off; /* of the KSWITCH note's descriptor */
+	struct slot_note note;
+};
+
+static void get_phdr(const struct forgery *f, unsigned int i, Elf64_Phdr *ph)
+{
+	memcpy(ph, f->buf + f->eh.e_phoff + i * sizeof(*ph), sizeof(*ph));
+}
+
+static void put_phdr(struct forgery *f, unsigned int i, const Elf64_Phdr *ph)
+{
+	memcpy(f->buf + f->eh.e_phoff + i * sizeof(*ph), ph, sizeof(*ph));
+}
+
+/* The KSWITCH note, last in the PT_NOTE, first program header. */
+static int find_slot_note(struct forgery *f)
+{
+	Elf64_Phdr ph;
+	Elf64_Nhdr nh;
+	size_t off, len;
+
+	get_phdr(f, 0, &ph);
+	for (off = ph.p_offset;
+	     (len = ks_elf_note_len(f->buf + off,
+				    ph.p_offset + ph.p_filesz - off));
+	     off += len) {
+		memcpy(&nh, f->buf + off, sizeof(nh));
+		if (nh.n_namesz == sizeof("KSWITCH") &&
+		    !memcmp(f->buf + off + sizeof(nh), "KSWITCH", 8)) {
+			f->note_off = off + sizeof(nh) + 8;
+			memcpy(&f->note, f->buf + f->note_off, sizeof(f->note));
+			return 0;
+		}
+	}
+	return -1;
+}
+
+static int read_forgery(const char *path, struct forgery *f)
+{
+	FILE *file = fopen(path, "rb");
+	struct stat st;
+	int ret = -1;
+
+	if (!file || fstat(fileno(file), &st))
+		goto out;
+	f->size = st.st_size;
+	f->buf = malloc(f->size);
+	if (f->buf && fread(f->buf, 1, f->size, file) == f->size) {
+		memcpy(&f->eh, f->buf, sizeof(f->eh));
+		ret = find_slot_note(f);
+	}
+out:
+	if (file)
+		fclose(file);
+	return ret;
+}
+
+/* Write @f to @path with its note and a checksum that matches, and free it. */
+static void write_forgery(const char *path, struct forgery *f)
+{
+	FILE *file = fopen(path, "wb");
+	uLong crc;
+
+	f->note.checksum = 0;
+	memcpy(f->buf + f->note_off, &f->note, sizeof(f->note));
+	crc = crc32(crc32(0, NULL, 0), f->buf, f->size);
+	f->note.checksum = crc;
+	memcpy(f->buf + f->note_off, &f->note, sizeof(f->note));
+	if (file) {
+		fwrite(f->buf, 1, f->size, file);
+		fclose(file);
+	}
+	free(f->buf);
+}
+
+/* Whether every pointer of @file is inside its map. */
+static int within_map(const struct ks_snapshot_file *file)
+{
+	const unsigned char *end = file->map + file->size;
+	unsigned int i;
+
+	for (i = 0; i < file->snap.nr_ranges; i++)
+		if (file->memory[i] < file->map || file->memory[i] > end ||
+		    file->snap.ranges[i].size >
+			    (uint64_t)(end - file->memory[i]))
+			return 0;
+	return 1;
+}
+
+/* Open a forged file: its error, or 0 only if it stays inside its map. */
+static int open_forged(const char *path)
+{
+	struct ks_snapshot_file file;
+	int ret;
+
+	ret = ks_snapshot_open(path, &file);
+	if (!ret) {
+		ret = within_map(&file) ? 0 : -EFAULT;
+		ks_snapshot_close(&file);
+	}
+	return ret;
+}
+
+static void test_forged(const char *path)
+{
+	struct ks_snapshot snap;
+	struct forgery f;
+	Elf64_Phdr ph;
+	int ret;
+
+	/* A forgery that changes nothing is a slot file: the tool works. */
+	write_sample(path, &snap);
+	ret = read_forgery(path, &f);
+	write_forgery(path, &f);
+	ok(!ret && !open_forged(path),
+	   "a file re-checksummed as a forger would reads back");
+
+	/* p_offset + p_filesz wrapped: the memory was before the map. */
+	write_sample(path, &snap);
+	read_forgery(path, &f);
+	get_phdr(&f, 1, &ph);
+	ph.p_offset = -ph.p_filesz + 0x1000; /* + p_filesz: 0x1000 */
+	put_phdr(&f, 1, &ph);
+	write_forgery(path, &f);
+	ret = open_forged(path);
+	ok(ret == -EILSEQ,
+	   "memory whose file extent wraps past 2^64 is refused (%d)", ret);
+
+	write_sample(path, &snap);
+	read_forgery(path, &f);
+	get_phdr(&f, 2, &ph);
+	ph.p_offset = f.size - ph.p_filesz + 1;
+	put_phdr(&f, 2, &ph);
+	write_forgery(path, &f);
+	ret = open_forged(path);
+	ok(ret == -EBADMSG, "memory a byte past the end is cut short (%d)",
+	   ret);
+
+	/* A range that ends past 2^64, in the note and its PT_LOAD alike. */
+	write_sample(path, &snap);
+	read_forgery(path, &f);
+	get_phdr(&f, 1, &ph);
+	ph.p_paddr = ph.p_vaddr = -4096ULL;
+	put_phdr(&f, 1, &ph);
+	f.note.ranges[0].start = -4096ULL;
+	write_forgery(path, &f);
+	ret = open_forged(path);
+	ok(ret == -EILSEQ, "a range that ends past 2^64 is refused (%d)", ret);
+
+	write_sample(path, &snap);
+	read_forgery(path, &f);
+	f.eh.e_phoff = -16ULL; /* + e_phnum * 56 wraps */
+	memcpy(f.buf, &f.eh, sizeof(f.eh));
+	write_forgery(path, &f);
+	ret = open_forged(path);
+	ok(ret == -EILSEQ, "program headers that wrap past 2^64 (%d)", ret);
+
+	write_sample(path, &snap);
+	read_forgery(path, &f);
+	f.buf[EI_DATA] = ELFDATA2MSB;
+	write_forgery(path, &f);
+	ret = open_forged(path);
+	ok(ret == -ENOEXEC, "a big-endian file is no slot file (%d)", ret);
+}
+
+/*
+ * The saved kernel's VMCOREINFO is that kernel's to write: phys_base may
+ * be anything. Once a signed overflow; now no kernel image mapping, and
+ * the file reads back.
+ */
+static void test_hostile_phys_base(const char *path)
+{
+	static const struct {
+		const char *text;
+		unsigned int phdrs; /* PT_NOTE, 2 ranges, their image parts */
+	} info[] = {
+		{ "NUMBER(phys_base)=-9223372036854775808\n", 3 },
+		{ "NUMBER(phys_base)=9223372036854775807\n", 3 },
+		{ "NUMBER(phys_base)=-9223372036854775807\n"
+		  "NUMBER(KERNEL_IMAGE_SIZE)=9223372036854775807\n",
+		  3 },
+		{ "NUMBER(phys_base)=0\n"
+		  "NUMBER(KERNEL_IMAGE_SIZE)=9223372036854775807\n",
+		  5 },
+	};
+	struct ks_snapshot_file file;
+	struct ks_snapshot snap;
+	unsigned int i, n;
+	int ret;
+
+	for (i = 0; i < sizeof(info) / sizeof(info[0]); i++) {
+		ret = write_sample_info(path, &snap, info[i].text);
+		if (!ret)
+			ret = ks_snapshot_open(path, &file);
+		n = ret ? 0 : ((const Elf64_Ehdr *)file.map)->e_phnum;
+		ok(!ret && memory_matches(&file) && n == info[i].phdrs,
+		   "hostile VMCOREINFO %u: written, read back, %u program headers (%d)",
+		   i + 1, n, ret);
+		if (!ret)
+			ks_snapshot_close(&file);
+	}
+}
+
+/* Slot 0's kernel hands over whole ranges, below 2^64. */
+static void test_bad_ranges(const char *path)
+{
+	struct ks_snapshot snap;
+	int fd, ret;
+
+	write_sample(path, &snap);
+	fd = open(path, O_RDWR | O_TRUNC);
+	snap.ranges[1].start = -4096ULL;
+	ret = ks_snapshot_write(fd, &snap, read_memory, NULL);
+	ok(ret == -EINVAL, "a range that ends past 2^64 is not written (%d)",
+	   ret);
+	snap.ranges[1].start = 0x100000;
+	snap.ranges[1].size = 0;
+	ret = ks_snapshot_write(fd, &snap, read_memory, NULL);
+	ok(ret == -EINVAL, "nor an empty one (%d)", ret);
+	snap.ranges[1].size = 4096;
+	snap.vmcoreinfo_size = KS_NOTE_MAX + 1;
+	ret = ks_snapshot_write(fd, &snap, read_memory, NULL);
+	ok(ret == -EINVAL, "nor a note larger than any kernel keeps (%d)", ret);
+	close(fd);
+}
+
+/* Notes sit in a file's map wherever the file puts them. */
+static void test_unaligned_note(void)
+{
+	static const char text[] = "NUMBER(phys_base)=4096\n";
+	unsigned char *buf = malloc(512);
+	size_t len;
+	int64_t v = 0;
+
+	len = make_note(buf + 1, "VMCOREINFO", 0, text, strlen(text));
+	ok(ks_elf_note_len(buf + 1, len) == len &&
+		   !ks_vmcoreinfo_number(buf + 1, len, "NUMBER(phys_base)", 10,
+					 &v) &&
+		   v == 4096,
+	   "a note at an odd address is read (%lld)", (long long)v);
+	free(buf);
+}
+
 static void test_bad_files(const char *path)
 {
 	struct ks_snapshot_file file;
@@ -247,6 +514,10 @@ int main(void)
 	test_round_trip(path);
 	test_low_kernel(path);
 	test_bad_files(path);
+	test_forged(path);
+	test_hostile_phys_base(path);
+	test_bad_ranges(path);
+	test_unaligned_note();
 	unlink(path);
 	rmdir(dir);
 	return tap_done();
