@@ -112,7 +112,9 @@ static int file_enter(void *priv, unsigned int slot)
 		return -EIO;
 	if (!can_enter(s))
 		return -ENOENT;
-	s->times_entered++;
+	/* A count from a file may be at its end already: it stays there. */
+	if (s->times_entered < UINT64_MAX)
+		s->times_entered++;
 	s->last_entered_ns = now_ns();
 	if (s->state == KEXEC_SLOT_LOADED)
 		s->state = KEXEC_SLOT_SUSPENDED;

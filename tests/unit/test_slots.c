@@ -559,6 +559,15 @@ static void test_file_enter(struct ks_slot_source *src)
 	   "it stays suspended, and self runs");
 	snprintf(tmp_path, sizeof(tmp_path), "%s.tmp", slots_path);
 	ok(access(tmp_path, F_OK), "no temporary file left behind");
+
+	/* A count at its end stays there: it wrapped to 0 (issue 18). */
+	t.slot[2].times_entered = UINT64_MAX;
+	write_slots_file(&t);
+	ok(!src->ops->enter(src->priv, 2),
+	   "enter a slot entered 2^64 - 1 times");
+	src->ops->scan(src->priv, &t);
+	ok(t.slot[2].times_entered == UINT64_MAX,
+	   "its count stays at 2^64 - 1");
 }
 
 static void init_profile(struct ks_profile *p, const char *name,
