@@ -10,7 +10,9 @@
 #                 the desktop machine (cached outside the clone as well)
 #   make bench    switch latency against the stock kexec jump and cold
 #                 boot, in QEMU; a table and a plot in $(BUILD)/bench
-#   make fuzz     the kernel interface fed random requests for 10 minutes
+#   make fuzz     every file and command-line parser under libFuzzer, 10
+#                 minutes each (tests/fuzz/README.md), then the kernel
+#                 interface fed random requests for 10 minutes
 #   make soak     1000 switches over five systems, 100 load/unload cycles
 #   make install  kswitch, its man pages, bash completion and example
 #                 profiles, under $(DESTDIR)$(PREFIX) (PREFIX=/usr/local)
@@ -168,9 +170,12 @@ check: kernel guests kernel-distro desktop-guests $(BUILD)/bin/kswitch
 bench: kernel guests kernel-distro desktop-guests
 	@BENCH_MACHINE=$${BENCH_MACHINE:-both} bench/run.sh
 
-# The kernel interface fuzzed for 10 minutes (make check runs 1 minute).
+# The parsers fuzzed for 10 minutes each (make check runs 15 s each), then
+# the kernel interface for 10 minutes (make check runs 1 minute); both run
+# whatever the other found.
 fuzz: kernel guests
-	@KS_FUZZ_SECS=600 bash tests/vm/slots-fuzz.sh
+	@KS_FUZZ_SECS=600 bash tests/fuzz/run.sh; rc=$$?; \
+		KS_FUZZ_SECS=600 bash tests/vm/slots-fuzz.sh && exit $$rc
 
 # The slot tour at length: 1000 switches over slot 0 and four loaded slots,
 # then 100 load/unload cycles (make check runs 100 switches and 4 cycles).
