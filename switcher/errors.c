@@ -106,7 +106,7 @@ static const struct explanation explanations[] = {
 	{ REQ(KS_REQ_RESTORE), -EBADMSG, KSWITCH_EXIT_TRUNCATED,
 	  "'%s' is cut short (truncated slot file); nothing was restored, copy it again" },
 	{ REQ(KS_REQ_RESTORE), -EILSEQ, KSWITCH_EXIT_BAD_FILE,
-	  "'%s' is corrupted (its checksum does not match); nothing was restored, use another copy" },
+	  "'%s' is corrupted (its checksum or layout does not match); nothing was restored, use another copy" },
 	{ REQ(KS_REQ_RESTORE), -EPROTO, KSWITCH_EXIT_OTHER_SLOT0,
 	  "'%s' was saved under another build of slot 0's kernel; restore it under the kernel it was saved from" },
 	{ REQ(KS_REQ_RESTORE), -ESTALE, KSWITCH_EXIT_OTHER_SLOT0,
