@@ -124,6 +124,15 @@ static int copy_arg(char *dst, size_t size, const char *opt, const char *arg)
 	return KSWITCH_EXIT_USAGE;
 }
 
+/* A file: an empty one would be no file, or be taken for no initrd. */
+static int copy_path(char *dst, size_t size, const char *opt, const char *arg)
+{
+	if (*arg)
+		return copy_arg(dst, size, opt, arg);
+	ks_error("%s is empty; name a file, see 'kswitch load --help'", opt);
+	return KSWITCH_EXIT_USAGE;
+}
+
 static int parse_name(const char *arg, struct ks_profile *p)
 {
 	if (ks_profile_name_valid(arg))
@@ -169,7 +178,7 @@ static int parse_option(int opt, const char *arg, char **argv,
 {
 	switch (opt) {
 	case OPT_INITRD:
-		return copy_arg(p->initrd, sizeof(p->initrd), "--initrd", arg);
+		return copy_path(p->initrd, sizeof(p->initrd), "--initrd", arg);
 	case OPT_APPEND:
 		return copy_arg(p->cmdline, sizeof(p->cmdline), "--append",
 				arg);
@@ -217,7 +226,7 @@ static int parse_operands(int argc, char **argv, struct ks_profile *p)
 			"load takes PROFILE, SLOT KERNEL or KERNEL; see 'kswitch load --help'");
 		return KSWITCH_EXIT_USAGE;
 	}
-	return copy_arg(p->kernel, sizeof(p->kernel), "KERNEL", argv[optind]);
+	return copy_path(p->kernel, sizeof(p->kernel), "KERNEL", argv[optind]);
 }
 
 /* kswitch load PROFILE: a name, not an option, and no file of that name. */

@@ -106,9 +106,12 @@ int ks_option_error(const struct option *options, char **argv, int opt,
 	/* In a cluster (-xh), argv[optind - 1] is no option at all. */
 	else if (optopt)
 		ks_error("unknown option '-%c'; see '%s'", optopt, help);
+	/* Its name without a value; all of "--=", which has no name. */
 	else
 		ks_error("unknown option '%.*s'; see '%s'",
-			 (int)strcspn(elem, "="), elem, help);
+			 strcspn(elem, "=") > 2 ? (int)strcspn(elem, "=")
+						: (int)strlen(elem),
+			 elem, help);
 	return KSWITCH_EXIT_USAGE;
 }
 

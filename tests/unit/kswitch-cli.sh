@@ -8,7 +8,7 @@ kswitch=$build/bin/kswitch
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 commands=(list load unload log up menu status jump call help)
-tap_plan $((38 + ${#commands[@]}))
+tap_plan $((39 + ${#commands[@]}))
 
 out=$("$kswitch" help)
 check "help starts with a one-line grammar" \
@@ -34,6 +34,9 @@ check "... with one line naming it, not another word" \
 err=$("$kswitch" --slots-file 2>&1 >/dev/null); rc=$?
 check "an option without its value exits 2 with one line saying so" \
 	test $rc -eq 2 -a "$err" = "kswitch: --slots-file needs a value; see 'kswitch help'"
+err=$("$kswitch" --=x 2>&1 >/dev/null); rc=$?
+check "an option without a name is named whole, not as '--'" \
+	test $rc -eq 2 -a "$err" = "kswitch: unknown option '--=x'; see 'kswitch help'"
 err=$("$kswitch" --help=me 2>&1 >/dev/null); rc=$?
 check "a value given to an option that takes none exits 2 with one line" \
 	test $rc -eq 2 -a "$err" = "kswitch: --help takes no value; see 'kswitch help'"

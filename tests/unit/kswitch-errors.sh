@@ -34,7 +34,7 @@ expect() {
 # slots): alpha in slot 0, bravo in 1 (hotkey 1), charlie in 2.
 cp "$top/tests/unit/data/slots-3.json" "$tmp/slots.json"
 slots=(--slots-file "$tmp/slots.json")
-tap_plan 80
+tap_plan 84
 expect 5 "cannot read '$tmp/missing': no such file" "${slots[@]}" load 3 "$tmp/missing"
 expect 5 "cannot read '$tmp/missing': no such file" load "$tmp/missing"
 expect 6 "not a 64-bit relocatable bzImage" load "$tmp/text"
@@ -74,6 +74,10 @@ expect 2 "^kswitch: unknown option '-x'; see 'kswitch load --help'$" load 1 "$bz
 expect 2 "^kswitch: --initrd needs a value; see 'kswitch load --help'$" load 1 "$bzimage" --initrd
 expect 2 "^kswitch: --swap takes no value; see 'kswitch load --help'$" load 1 "$bzimage" --swap=yes
 expect 2 "--name '-rf' is no name" "${slots[@]}" load 3 "$bzimage" --name -rf
+# An empty KERNEL was taken for a profile named '' by the parser fuzz
+# target; an empty --initrd for none.
+expect 2 "^kswitch: KERNEL is empty; name a file, see 'kswitch load --help'$" load ""
+expect 2 "^kswitch: --initrd is empty; name a file, see 'kswitch load --help'$" "${slots[@]}" load 3 "$bzimage" --initrd ""
 check "the slot table did not change" \
 	cmp -s "$tmp/slots.json" "$top/tests/unit/data/slots-3.json"
 check "and a good load against it works" \
