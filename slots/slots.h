@@ -106,7 +106,10 @@ int ks_slot_named(const struct ks_slot_table *table, const char *name,
  * with every slot, empty ones included, in order.
  */
 int ks_slot_table_write_json(const struct ks_slot_table *table, FILE *out);
-/* Read it back; -EBADMSG if @in is not such a table. */
+/*
+ * Read it back; -EBADMSG if @in is not such a table, or a name in it has
+ * a control character (ks_name_has_control()).
+ */
 int ks_slot_table_read_json(FILE *in, struct ks_slot_table *table);
 
 struct ks_profile;
@@ -151,7 +154,9 @@ int ks_unload_slot(struct ks_slot_source *src,
  * A slots file as the source: it is read at each scan, and each request
  * changes it as the kernel would change the slots (a switch counts an
  * entry into the slot and returns at once). For tests, and for trying the
- * menu on a machine without slots. @path must outlive @src.
+ * menu on a machine without slots. @path must outlive @src. A scan of a
+ * path that is no regular file is -ESPIPE, of one over KS_SLOTS_FILE_MAX
+ * -EFBIG; a load of more than KS_MEM_MAX is -ENOMEM.
  */
 void ks_slots_file_source(struct ks_slot_source *src, const char *path);
 /* A slots file is refused larger than this (-EFBIG); a table is 1.5 KiB. */
