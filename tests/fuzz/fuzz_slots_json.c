@@ -88,7 +88,7 @@ static void check_round_trip(const struct ks_slot_table *t)
 	free(again);
 }
 
-static char dir[] = "/tmp/fuzz_slots_json.XXXXXX";
+static char dir[64];
 
 static void remove_dir(void)
 {
@@ -99,6 +99,9 @@ static void remove_dir(void)
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
 	(void)argc, (void)argv;
+	/* In memory if it can be: a file is written and renamed each run. */
+	snprintf(dir, sizeof(dir), "%s/fuzz_slots_json.XXXXXX",
+		 access("/dev/shm", W_OK) ? "/tmp" : "/dev/shm");
 	if (!mkdtemp(dir))
 		abort();
 	snprintf(path, sizeof(path), "%s/slots.json", dir);
