@@ -124,7 +124,7 @@ int ks_mem_available(uint64_t *bytes)
 	while (fgets(line, sizeof(line), f))
 		if (sscanf(line, "MemAvailable: %llu kB", &kib) == 1) {
 			/* More than any machine has is no answer. */
-			ret = kib > KS_MEM_MAX >> 10 ? -EOVERFLOW : 0;
+			ret = kib > KS_MEM_MAX >> 10 ? -EIO : 0;
 			*bytes = kib << 10;
 			break;
 		}
