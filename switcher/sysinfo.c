@@ -181,6 +181,7 @@ static int cmp_e820(const void *a, const void *b)
 /* This system's boot_params, and its memory map sorted by address. */
 int ks_own_boot_params(struct boot_params *bp, struct ks_memmap *map)
 {
+	unsigned int i;
 	void *data;
 	size_t size;
 	int ret;
@@ -198,6 +199,10 @@ int ks_own_boot_params(struct boot_params *bp, struct ks_memmap *map)
 		return -EIO;
 	map->nr = bp->e820_entries;
 	memcpy(map->entry, bp->e820_table, sizeof(map->entry));
+	/* Every end computed from the map (e820.c) must be a real one. */
+	for (i = 0; i < map->nr; i++)
+		if (map->entry[i].size > UINT64_MAX - map->entry[i].addr)
+			return -EIO;
 	qsort(map->entry, map->nr, sizeof(map->entry[0]), cmp_e820);
 	return 0;
 }
