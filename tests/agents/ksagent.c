@@ -23,6 +23,14 @@
  *                               /proc/kcore: print "data", exit 0; "zero"
  *                               (all of it reads as zeros), exit 1; or
  *                               "absent" (no segment holds it), exit 3
+ *   ksagent scribble-dir ADDR SELF
+ *                               overwrite, through /dev/mem, what slot 0
+ *                               must not trust in the slot directory at
+ *                               physical ADDR: the running slot, the
+ *                               records of slots other than 0 and SELF
+ *                               (all 0xff), SELF's ranges and links;
+ *                               print "scribbled", exit 0, or why not,
+ *                               exit 1
  *   ksagent tpm DEV             ask the TPM 2.0 at DEV (/dev/tpmrm0) for 16
  *                               random bytes (TPM2_GetRandom): print them
  *                               in hex, exit 0; or what went wrong, exit 1
@@ -277,6 +285,80 @@ static int read_devmem(const char *addr)
 	return 0;
 }
 
+/*
+ * The slot directory as kernel/kexec_slots.c lays it out, version 7: not
+ * UAPI, but shared by kernels of different builds, so versioned. A hostile
+ * or broken slot kernel writes it like this.
+ */
+#define DIR_MAGIC 0x524944544f4c53ULL /* "SLOTDIR" */
+#define DIR_VERSION 7
+#define DIR_MARKS 9
+
+struct dir_record {
+	uint32_t state, kind;
+	uint64_t entry, times_entered, last_entered_ns, last_switch_ns;
+	uint64_t last_switch_phase_ns[KEXEC_SWITCH_PHASES];
+	uint32_t nr_ranges, hotkey;
+	struct kexec_slot_range ranges[KEXEC_SLOT_MAX_RANGES];
+	char name[KEXEC_SLOT_NAME_LEN];
+	uint32_t entered_from, pad;
+	uint64_t log_addr, vmcoreinfo_addr, notes_addr;
+	uint32_t vmcoreinfo_size, notes_size;
+};
+
+struct dir {
+	uint64_t magic;
+	uint32_t version, running, forward, entering;
+	uint64_t marks[DIR_MARKS], swap_clock[2], swap_out[2];
+	struct dir_record slot[KEXEC_SLOTS_MAX];
+};
+
+/*
+ * Leave slot 0's own record and SELF's state and entry point alone, so
+ * that this system can still switch back, and spoil all the rest.
+ */
+static int scribble_dir(const char *addr_arg, const char *self_arg)
+{
+	static union {
+		struct dir dir;
+		char page[4096];
+	} u;
+	off_t addr = (off_t)strtoull(addr_arg, NULL, 0);
+	unsigned int i, self = strtoul(self_arg, NULL, 0);
+	struct dir_record *own;
+	int fd = open("/dev/mem", O_RDWR | O_SYNC);
+
+	if (fd < 0 || pread(fd, u.page, sizeof(u.page), addr) != 4096) {
+		printf("refused: %s\n", strerror(errno));
+		return 1;
+	}
+	if (u.dir.magic != DIR_MAGIC || u.dir.version != DIR_VERSION || !self ||
+	    self >= KEXEC_SLOTS_MAX) {
+		printf("not a version %d slot directory, or no slot %u\n",
+		       DIR_VERSION, self);
+		return 1;
+	}
+	u.dir.running = 0xffffffff;
+	for (i = 1; i < KEXEC_SLOTS_MAX; i++)
+		if (i != self)
+			memset(&u.dir.slot[i], 0xff, sizeof(u.dir.slot[i]));
+	own = &u.dir.slot[self];
+	own->nr_ranges = 0xffffffff;
+	own->ranges[0].start = 0;
+	own->ranges[0].size = ~0ULL;
+	own->entered_from = 0xffffffff;
+	own->log_addr = 0x1000;
+	own->hotkey = '0';
+	memset(own->name, 0x1b, sizeof(own->name));
+	if (pwrite(fd, u.page, sizeof(u.page), addr) != 4096) {
+		printf("refused: %s\n", strerror(errno));
+		return 1;
+	}
+	close(fd);
+	printf("scribbled\n");
+	return 0;
+}
+
 /* The file offset of physical @addr in /proc/kcore, or -1 if none has it. */
 static off_t kcore_offset(int fd, uint64_t addr, uint64_t size)
 {
@@ -395,9 +477,11 @@ int main(int argc, char **argv)
 		return read_devmem(argv[2]);
 	if (argc == 4 && !strcmp(argv[1], "kcore"))
 		return read_kcore(argv[2], argv[3]);
+	if (argc == 4 && !strcmp(argv[1], "scribble-dir"))
+		return scribble_dir(argv[2], argv[3]);
 	if (argc == 3 && !strcmp(argv[1], "tpm"))
 		return tpm_random(argv[2]);
 	fprintf(stderr,
-		"usage: ksagent counter FILE | pattern MIB FILE | disk DEV FILE | nocap CMD [ARG]... | ranges SLOT | devmem ADDR | kcore ADDR SIZE | tpm DEV\n");
+		"usage: ksagent counter FILE | pattern MIB FILE | disk DEV FILE | nocap CMD [ARG]... | ranges SLOT | devmem ADDR | kcore ADDR SIZE | scribble-dir ADDR SELF | tpm DEV\n");
 	return 2;
 }
