@@ -26,11 +26,12 @@
 #include <unistd.h>
 #include <zlib.h>
 
+#include "slots.h"
 #include "snapshot.h"
 
 #define NOTE_NAME "KSWITCH"
 #define NT_KSWITCH_SLOT 1
-#define FORMAT_VERSION 1
+#define FORMAT_VERSION 2
 #define DATA_ALIGN 4096
 #define COPY_CHUNK (1U << 20)
 /* x86_64's kernel image mapping (arch/x86/include/asm/page_64_types.h). */
@@ -56,7 +57,7 @@ struct slot_note {
 	uint8_t slot0_build_id[KS_BUILD_ID_SIZE];
 };
 
-_Static_assert(sizeof(struct slot_note) == 272, "slot note layout");
+_Static_assert(sizeof(struct slot_note) == 280, "slot note layout");
 
 struct layout {
 	size_t nr_phdrs;
@@ -606,15 +607,16 @@ int ks_snapshot_open(const char *path, struct ks_snapshot_file *file)
 	memset(file, 0, sizeof(*file));
 	if (elf_version(EV_CURRENT) == EV_NONE)
 		return -EIO;
-	fd = open(path, O_RDONLY | O_CLOEXEC);
+	/* A FIFO would block the open, a device never end. */
+	fd = ks_open_regular(path, UINT64_MAX);
 	if (fd < 0)
-		return -errno;
+		return fd;
 	if (fstat(fd, &st)) {
 		ret = -errno;
 		goto out_close;
 	}
 	ret = -ENOEXEC;
-	if (!S_ISREG(st.st_mode) || st.st_size < (off_t)sizeof(Elf64_Ehdr))
+	if (st.st_size < (off_t)sizeof(Elf64_Ehdr))
 		goto out_close;
 	map = mmap(NULL, st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
 	if (map == MAP_FAILED) {

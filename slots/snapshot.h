@@ -62,7 +62,8 @@ struct ks_snapshot_file {
 /*
  * Open and check a slot file: every offset and size in it against the file
  * and 2^64 before use, as anyone can write one (the checksum finds
- * accidents only). Besides open()'s errors: -ENOEXEC, not a little-endian
+ * accidents only). Besides open()'s errors: -ESPIPE, no regular file (a
+ * FIFO, a device; ks_open_regular()); -ENOEXEC, not a little-endian
  * slot file (of this format version); -EBADMSG, cut short; -EILSEQ, its
  * checksum or layout does not match (corrupted or forged).
  */

@@ -497,6 +497,13 @@ int ks_load_slot(unsigned int slot, unsigned int kind, const char *name,
 		return -ENOMEM;
 	snprintf(res.name, sizeof(res.name), "%s", name ? name : "");
 	img = read_request(req, &ret);
+	/*
+	 * Only the slot support in the loaded kernel ever switches away
+	 * from it: a kernel without it keeps the machine, and slot 0 and
+	 * every other slot are lost. Such a kernel says so in its header.
+	 */
+	if (!ret && !(img->bz.hdr->xloadflags & XLF_KEXEC_SLOTS))
+		ret = -EPROTONOSUPPORT;
 	if (!ret)
 		ret = ks_slot_reserve(&res);
 	if (!ret) {

@@ -88,8 +88,9 @@ int ks_load_jump_back(uint64_t entry);
  * system gets exactly that as RAM. Returns 0, the errors of
  * ks_load_system(), -EBUSY (the slot is in use), -EINVAL (no such slot, or a
  * kind or hotkey the kernel does not take), -EEXIST (another slot has the
- * hotkey), -EOPNOTSUPP (not from slot 0) or -ENODEV (a kernel without
- * slots).
+ * hotkey), -EOPNOTSUPP (not from slot 0), -ENODEV (a kernel without
+ * slots), or -EPROTONOSUPPORT (@req's kernel has no slot support of its own
+ * and would never switch back: no XLF_KEXEC_SLOTS in its header).
  */
 int ks_load_slot(unsigned int slot, unsigned int kind, const char *name,
 		 unsigned int hotkey, const struct ks_load_request *req,

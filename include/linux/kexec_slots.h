@@ -10,13 +10,15 @@
  *
  * /dev/kexec_slots takes the ioctls below. Only slot 0 reserves, loads and
  * unloads; any slot lists, switches and asks which slot it is. Changes
- * need CAP_SYS_BOOT. A request that fails changes nothing; its errno says
- * why:
+ * need CAP_SYS_BOOT. A request's flags have no flag defined yet and must
+ * be 0, so that a later kernel can give them a meaning; an older kernel
+ * then refuses a request it would not understand. A request that fails
+ * changes nothing; its errno says why:
  *
  *   EPERM          no CAP_SYS_BOOT (or kernel lockdown: its own errno)
  *   EINVAL         no such slot, slot 0 where a loaded slot is meant, a
  *                  zero size, an unknown kind, a hotkey that is no digit,
- *                  or too many segments
+ *                  too many segments, or flags or a pad set
  *   EOPNOTSUPP     reserve, load, unload, restore, read or ask a core in
  *                  a slot other than 0
  *   EBUSY          reserve or restore into a slot in use, or load into
@@ -33,7 +35,7 @@
  *   EALREADY       switch to the slot that runs
  *   EIO            switch to a crashed slot
  *   ENODATA        the log of a slot that has not crashed
- *   ESTALE         restore a system saved under another slot directory
+ *   ESTALE         restore a system saved in another boot of slot 0
  *   EFAULT         a bad user pointer
  */
 #ifndef _UAPI_LINUX_KEXEC_SLOTS_H
@@ -138,6 +140,7 @@ struct kexec_slot_reserve {
 	 * command line: kexec_slots.dir=<dir_addr> kexec_slots.self=<slot>.
 	 */
 	__u64 dir_addr;
+	__u64 flags;			/* in: 0 */
 };
 
 /* KEXEC_SLOT_IOC_LOAD: the segments (struct kexec_segment) and entry. */
@@ -146,6 +149,7 @@ struct kexec_slot_load {
 	__u32 nr_segments;
 	__u64 segments;			/* user pointer */
 	__u64 entry;
+	__u64 flags;			/* 0 */
 };
 
 /*
@@ -157,6 +161,7 @@ struct kexec_slot_log {
 	__u32 slot;
 	__u32 size;	/* in: buf's size; out: bytes copied, the newest */
 	__u64 buf;	/* user pointer */
+	__u64 flags;	/* 0 */
 };
 
 /*
@@ -177,9 +182,15 @@ struct kexec_slot_core {
 	 */
 	__u64 notes_addr;
 	__u32 notes_size;
-	__u32 pad;
+	__u32 pad;		/* in: 0 */
 	/* The slot directory the slot's kernel uses. */
 	__u64 dir_addr;
+	/*
+	 * Slot 0's boot: a random number it draws as it boots. A system
+	 * runs only in the boot of slot 0 it was loaded in, whose directory
+	 * and memory it knows.
+	 */
+	__u64 boot_cookie;
 };
 
 /*
@@ -190,7 +201,7 @@ struct kexec_slot_core {
  */
 struct kexec_slot_read {
 	__u32 slot;
-	__u32 pad;
+	__u32 flags;	/* 0 */
 	__u64 addr;
 	__u64 size;
 	__u64 buf;	/* user pointer */
@@ -202,7 +213,7 @@ struct kexec_slot_read {
  * suspended: the next switch to it resumes it. Its memory goes back where
  * it was, whatever holds that now, so the slot is a swap slot: slot 0
  * swaps its memory in for each of its stays. The segments must cover the
- * ranges; the core must be from this slot directory.
+ * ranges; the core must be from this boot of slot 0.
  */
 struct kexec_slot_restore {
 	__u32 slot;
@@ -214,9 +225,10 @@ struct kexec_slot_restore {
 	__u64 segments;			/* user pointer */
 	__u64 times_entered;
 	struct kexec_slot_core core;
+	__u64 flags;			/* 0 */
 };
 
-#define KEXEC_SLOT_IOC_MAGIC	0xb7
+#define KEXEC_SLOT_IOC_MAGIC	0xb9
 #define KEXEC_SLOT_IOC_RESERVE	_IOWR(KEXEC_SLOT_IOC_MAGIC, 1, struct kexec_slot_reserve)
 #define KEXEC_SLOT_IOC_LOAD	_IOW(KEXEC_SLOT_IOC_MAGIC, 2, struct kexec_slot_load)
 #define KEXEC_SLOT_IOC_UNLOAD	_IOW(KEXEC_SLOT_IOC_MAGIC, 3, __u32)

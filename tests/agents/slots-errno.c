@@ -165,8 +165,78 @@ static void switch_unload_cases(void)
 	       EINVAL);
 	expect("unload a slot past the last", KEXEC_SLOT_IOC_UNLOAD, &slot,
 	       EINVAL);
+	/* 0xb7 is nsfs's: this is NS_GET_PID_FROM_PIDNS, no slot request. */
+	expect("an ioctl number of nsfs's", _IOR(0xb7, 6, int), &slot, ENOTTY);
 	expect("an unknown request", _IO(KEXEC_SLOT_IOC_MAGIC, 99), NULL,
 	       ENOTTY);
+}
+
+/*
+ * Each request's flags, and the pads it reads, must be 0: a later kernel
+ * may give them a meaning. Each case would otherwise fail differently, or
+ * succeed.
+ */
+static void flags_cases(void)
+{
+	struct kexec_slot_reserve r = {
+		.slot = EMPTY_SLOT, .mem_size = 8 << 20, .flags = 1 };
+	struct kexec_slot_load l = { .slot = EMPTY_SLOT, .flags = 1 };
+	struct kexec_slot_log g = { .slot = LOADED_SLOT, .flags = 1 };
+	struct kexec_slot_core c = { .slot = LOADED_SLOT, .pad = 1 };
+	struct kexec_slot_read rd = { .slot = LOADED_SLOT, .flags = 1 };
+	struct kexec_slot_restore rs = { .slot = EMPTY_SLOT, .flags = 1 };
+	struct kexec_segment seg = { 0 };
+
+	l.nr_segments = 1;
+	l.segments = (uintptr_t)&seg;
+	expect("reserve with a flag set", KEXEC_SLOT_IOC_RESERVE, &r, EINVAL);
+	expect("load with a flag set", KEXEC_SLOT_IOC_LOAD, &l, EINVAL);
+	expect("log with a flag set", KEXEC_SLOT_IOC_LOG, &g, EINVAL);
+	expect("core with its pad set", KEXEC_SLOT_IOC_CORE, &c, EINVAL);
+	expect("read with a flag set", KEXEC_SLOT_IOC_READ, &rd, EINVAL);
+	rs.nr_ranges = 1;
+	rs.ranges[0].start = 1 << 20;
+	rs.ranges[0].size = 1 << 20;
+	rs.nr_segments = 1;
+	rs.segments = (uintptr_t)&seg;
+	expect("restore with a flag set", KEXEC_SLOT_IOC_RESTORE, &rs, EINVAL);
+	rs.flags = 0;
+	rs.core.pad = 1;
+	expect("restore with the core's pad set", KEXEC_SLOT_IOC_RESTORE, &rs,
+	       EINVAL);
+}
+
+/*
+ * A core of this boot's slot, with every field right but the boot cookie:
+ * slot 0 in another boot may have its directory at the same address.
+ */
+static void stale_cases(void)
+{
+	struct kexec_slot_info info = { .slot = LOADED_SLOT };
+	struct kexec_slot_restore rs = { .slot = EMPTY_SLOT };
+	struct kexec_segment seg = { 0 };
+
+	rs.core.slot = LOADED_SLOT;
+	if (ioctl(dev, KEXEC_SLOT_IOC_CORE, &rs.core) ||
+	    ioctl(dev, KEXEC_SLOT_IOC_INFO, &info)) {
+		printf("not ok %d - the core and ranges of slot %d: %s\n",
+		       ++tests, LOADED_SLOT, strerror(errno));
+		failed++;
+		return;
+	}
+	rs.core.boot_cookie ^= 1;
+	rs.nr_ranges = info.nr_ranges;
+	memcpy(rs.ranges, info.ranges, sizeof(rs.ranges));
+	seg.mem = (const void *)(uintptr_t)info.ranges[0].start;
+	seg.memsz = info.ranges[0].size;
+	rs.nr_segments = 1;
+	rs.segments = (uintptr_t)&seg;
+	expect("restore a core of another boot of slot 0",
+	       KEXEC_SLOT_IOC_RESTORE, &rs, ESTALE);
+	rs.core.boot_cookie ^= 1;
+	rs.core.dir_addr ^= 4096;
+	expect("restore a core of another slot directory",
+	       KEXEC_SLOT_IOC_RESTORE, &rs, ESTALE);
 }
 
 /* Without CAP_SYS_BOOT nothing may change (expect() still lists). */
@@ -214,6 +284,8 @@ int main(void)
 	load_cases();
 	segment_cases();
 	switch_unload_cases();
+	flags_cases();
+	stale_cases();
 	privilege_cases();
 	printf("1..%d\n", tests);
 	return failed ? 1 : 0;

@@ -126,6 +126,9 @@ static void test_built(const char *path)
 	   bz.kernel_size);
 	ok(bz.alignment == 2 << 20, "it is 2 MiB aligned (0x%lx)",
 	   bz.alignment);
+	ok(bz.hdr->xloadflags & XLF_KEXEC_SLOTS,
+	   "it says it can run in a memory slot (xloadflags 0x%x)",
+	   bz.hdr->xloadflags);
 	ok(bzimage_parse(buf, size - 4096, &bz) == -EBADMSG,
 	   "cut short by a page: -EBADMSG");
 	ok(bzimage_parse(buf, 0x200, &bz) == -ENOEXEC,

@@ -321,38 +321,25 @@ static void test_too_large(void)
 	free(text);
 }
 
-/*
- * ks_profile_read() of @path in a child, which SIGALRM ends if it blocks:
- * the old code waited for a writer to a FIFO for ever. Returns what it
- * returned, or 1000 + the signal that ended it.
- */
+struct read_args {
+	const char *path;
+	struct ks_profile_error *err;
+};
+
+static int read_profile(void *arg)
+{
+	struct read_args *a = arg;
+	struct ks_profile p;
+
+	return ks_profile_read(a->path, &p, a->err);
+}
+
+/* ks_profile_read() of @path, which must not block (tap_in_child()). */
 static int read_in_child(const char *path, struct ks_profile_error *err)
 {
-	struct ks_profile p;
-	int fds[2], status, ret;
-	pid_t pid;
+	struct read_args a = { path, err };
 
-	if (pipe(fds) || (pid = fork()) < 0) {
-		perror("fork");
-		exit(1);
-	}
-	if (!pid) {
-		alarm(5);
-		ret = ks_profile_read(path, &p, err);
-		if (write(fds[1], &ret, sizeof(ret)) != sizeof(ret) ||
-		    write(fds[1], err, sizeof(*err)) != sizeof(*err))
-			_exit(1);
-		_exit(0);
-	}
-	close(fds[1]);
-	waitpid(pid, &status, 0);
-	if (WIFSIGNALED(status))
-		ret = 1000 + WTERMSIG(status);
-	else if (read(fds[0], &ret, sizeof(ret)) != sizeof(ret) ||
-		 read(fds[0], err, sizeof(*err)) != sizeof(*err))
-		ret = 2000;
-	close(fds[0]);
-	return ret;
+	return tap_in_child(read_profile, &a, err, sizeof(*err));
 }
 
 static void test_not_regular(void)

@@ -392,34 +392,25 @@ static void test_file_scan(struct ks_slot_source *src)
 	unlink(missing);
 }
 
-/*
- * The scan of @path in a child, which SIGALRM ends if it blocks: the old
- * code waited for a writer to a FIFO for ever. Returns what the scan
- * returned, or 1000 + the signal that ended it.
- */
+struct scan_args {
+	struct ks_slot_source *src;
+	char *path;
+};
+
+static int scan_path(void *arg)
+{
+	struct scan_args *a = arg;
+	struct ks_slot_table t;
+
+	return a->src->ops->scan(a->path, &t);
+}
+
+/* The scan of @path, which must not block (tap_in_child()). */
 static int scan_in_child(struct ks_slot_source *src, char *path)
 {
-	struct ks_slot_table t;
-	int fds[2], status, ret;
-	pid_t pid;
+	struct scan_args a = { src, path };
 
-	if (pipe(fds) || (pid = fork()) < 0) {
-		perror("fork");
-		exit(1);
-	}
-	if (!pid) {
-		alarm(5);
-		ret = src->ops->scan(path, &t);
-		_exit(write(fds[1], &ret, sizeof(ret)) == sizeof(ret) ? 0 : 1);
-	}
-	close(fds[1]);
-	waitpid(pid, &status, 0);
-	if (WIFSIGNALED(status))
-		ret = 1000 + WTERMSIG(status);
-	else if (read(fds[0], &ret, sizeof(ret)) != sizeof(ret))
-		ret = 2000;
-	close(fds[0]);
-	return ret;
+	return tap_in_child(scan_path, &a, NULL, 0);
 }
 
 static void test_file_not_regular(struct ks_slot_source *src)

@@ -218,7 +218,7 @@ struct slot_note {
 	uint8_t slot0_build_id[20];
 };
 
-_Static_assert(sizeof(struct slot_note) == 272, "slot note layout");
+_Static_assert(sizeof(struct slot_note) == 280, "slot note layout");
 
 /* A slot file read whole, to forge. */
 struct forgery {
@@ -504,6 +504,37 @@ static void test_bad_files(const char *path)
 	ok(ret == -ENOENT, "a missing file is -ENOENT (%d)", ret);
 }
 
+static int open_slot_file(void *path)
+{
+	struct ks_snapshot_file file;
+	int ret;
+
+	ret = ks_snapshot_open(path, &file);
+	if (!ret)
+		ks_snapshot_close(&file);
+	return ret;
+}
+
+/* A FIFO or a device is refused at once: the open must not block. */
+static void test_not_regular(const char *dir)
+{
+	char path[128];
+	int ret;
+
+	snprintf(path, sizeof(path), "%s/fifo.ks", dir);
+	if (mkfifo(path, 0644)) {
+		perror(path);
+		exit(1);
+	}
+	ret = tap_in_child(open_slot_file, path, NULL, 0);
+	ok(ret == -ESPIPE, "a FIFO: -ESPIPE at once (%d)", ret);
+	unlink(path);
+	ret = tap_in_child(open_slot_file, (void *)"/dev/zero", NULL, 0);
+	ok(ret == -ESPIPE, "a device: -ESPIPE (%d)", ret);
+	ret = tap_in_child(open_slot_file, (void *)dir, NULL, 0);
+	ok(ret == -ESPIPE, "a directory: -ESPIPE (%d)", ret);
+}
+
 int main(void)
 {
 	char dir[] = "/tmp/test_snapshot.XXXXXX", path[64];
@@ -518,6 +549,7 @@ int main(void)
 	test_hostile_phys_base(path);
 	test_bad_ranges(path);
 	test_unaligned_note();
+	test_not_regular(dir);
 	unlink(path);
 	rmdir(dir);
 	return tap_done();

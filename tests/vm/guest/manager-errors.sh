@@ -51,6 +51,13 @@ grep -q "slot 3 (crashy) hands the machine back to slot 6" /tmp/crash.log ||
 	ks_fail "kswitch log 3 does not end with the hand-back"
 
 head -c 100000 /boot/bzImage >/tmp/truncated
+# The same kernel as one built without memory slots would say it: bit 8 of
+# xloadflags (offset 0x236), XLF_KEXEC_SLOTS, is bit 0 of the byte at 0x237.
+cp /boot/bzImage /tmp/noslots
+b=$(od -An -tu1 -j $((0x237)) -N1 /boot/bzImage)
+[ $((b & 1)) -eq 1 ] || ks_fail "the built kernel does not set XLF_KEXEC_SLOTS"
+printf "\\$(printf %o $((b & ~1)))" |
+	dd of=/tmp/noslots bs=1 seek=$((0x237)) conv=notrunc 2>/dev/null
 printf 'name = bad\nmemroy = 64M\nkernel = /boot/bzImage\n' \
 	>/etc/kswitch/slots.d/bad.conf
 
@@ -68,6 +75,8 @@ expect 5 "cannot read '/boot/missing.cpio.gz'" \
 	kswitch load 4 /boot/bzImage --initrd /boot/missing.cpio.gz
 expect 6 "not a 64-bit relocatable bzImage" kswitch load 4 /etc/profile
 expect 7 "cut short \(truncated bzImage\)" kswitch load 4 /tmp/truncated
+expect 23 "has no memory slot support \(CONFIG_KEXEC_SLOTS\)" \
+	kswitch load 4 /tmp/noslots --mem 64M
 expect 8 "not enough free memory" kswitch load 4 /boot/bzImage --mem 64G
 expect 9 "slot 5 is empty; load a system into it first" kswitch 5
 expect 9 "slot 5 is empty already" kswitch unload 5
