@@ -632,5 +632,9 @@ int ks_load_profile(struct ks_slot_source *src,
 	if (*culprit)
 		return ret;
 	*culprit = profile->name;
-	return src->ops->load(src->priv, profile, slot);
+	ret = src->ops->load(src->priv, profile, slot);
+	/* What is wrong with the kernel image is said of its file. */
+	if (ret == -ENOEXEC || ret == -EBADMSG || ret == -EPROTONOSUPPORT)
+		*culprit = profile->kernel;
+	return ret;
 }

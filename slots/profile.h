@@ -102,7 +102,9 @@ const char *ks_profile_unreadable(const struct ks_profile *profile, int *err);
  * profile whose name a slot of @table has already (-EALREADY), check that
  * its files can be read, then load it, into *@slot. Returns 0 or -errno;
  * *@culprit is what the error is about: the file for the errors of
- * ks_profile_unreadable(), else the profile's name.
+ * ks_profile_unreadable(), the kernel for one that is no kernel, cut short
+ * or without slot support (-ENOEXEC, -EBADMSG, -EPROTONOSUPPORT), else
+ * the profile's name.
  */
 int ks_load_profile(struct ks_slot_source *src,
 		    const struct ks_slot_table *table,

@@ -57,6 +57,8 @@ static const struct explanation explanations[] = {
 	  "'%s' is not a 64-bit relocatable bzImage; give an x86_64 kernel image" },
 	{ REQ(KS_REQ_LOAD), -EBADMSG, KSWITCH_EXIT_TRUNCATED,
 	  "'%s' is cut short (truncated bzImage); copy it again" },
+	{ REQ(KS_REQ_LOAD), -EPROTONOSUPPORT, KSWITCH_EXIT_NO_RETURN,
+	  "'%s' has no memory slot support (CONFIG_KEXEC_SLOTS) and would never switch back; load a kernel built with the kswitch patches" },
 	{ REQ(KS_REQ_LOAD), -ENOMEM, KSWITCH_EXIT_NO_MEMORY,
 	  "not enough free memory to load '%s'; unload a slot or ask for less memory" },
 	{ REQ(KS_REQ_LOAD), -EOVERFLOW, KSWITCH_EXIT_NO_MEMORY,

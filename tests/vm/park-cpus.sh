@@ -20,11 +20,11 @@ vm=$!
 # Wait for the guest to be back in slot 0, then look at CPU 1 with the
 # VM stopped.
 for _ in $(seq 600); do
-	grep -q "^PARK-CHECK" <(tr -d '\r' <"$log" 2>/dev/null) && break
+	grep -q "^PARK-CHECK" <(tr -d '\r' 2>/dev/null <"$log") && break
 	kill -0 $vm 2>/dev/null || break
 	sleep 0.5
 done
-late=$(tr -d '\r' <"$log" 2>/dev/null | grep -c "^CPU1-ONLINE")
+late=$(tr -d '\r' 2>/dev/null <"$log" | grep -c "^CPU1-ONLINE")
 "$top/tools/qmp.sh" "$sock" stop \
 	human-monitor-command '{"command-line": "info registers -a"}' \
 	cont >"$regs" 2>&1

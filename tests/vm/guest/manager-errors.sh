@@ -75,7 +75,7 @@ expect 5 "cannot read '/boot/missing.cpio.gz'" \
 	kswitch load 4 /boot/bzImage --initrd /boot/missing.cpio.gz
 expect 6 "not a 64-bit relocatable bzImage" kswitch load 4 /etc/profile
 expect 7 "cut short \(truncated bzImage\)" kswitch load 4 /tmp/truncated
-expect 23 "has no memory slot support \(CONFIG_KEXEC_SLOTS\)" \
+expect 23 "/tmp/noslots. has no memory slot support \(CONFIG_KEXEC_SLOTS\)" \
 	kswitch load 4 /tmp/noslots --mem 64M
 expect 8 "not enough free memory" kswitch load 4 /boot/bzImage --mem 64G
 expect 9 "slot 5 is empty; load a system into it first" kswitch 5
