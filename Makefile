@@ -20,7 +20,7 @@
 # Everything built, unpacked, booted or logged goes to $(BUILD).
 
 BUILD ?= $(CURDIR)/build
-C_SOURCES = $(wildcard switcher/*.[ch] slots/*.[ch] tests/agents/*.c \
+C_SOURCES = $(wildcard switcher/*.[ch] slots/*.[ch] tests/agents/*.c tests/fuzz/*.c \
 	tests/unit/*.[ch] bench/*.c \
 	tools/payloads/*.c)
 export KSWITCH_BUILD := $(BUILD)

@@ -2,6 +2,7 @@
 #ifndef _ASM_X86_BOOTPARAM_H
 #define _ASM_X86_BOOTPARAM_H
 
+#include <linux/const.h>
 #include <asm/setup_data.h>
 
 /* ram_size flags */
@@ -25,7 +26,7 @@
 #define XLF_5LEVEL			(1<<5)
 #define XLF_5LEVEL_ENABLED		(1<<6)
 #define XLF_MEM_ENCRYPTION		(1<<7)
-#define XLF_KEXEC_SLOTS			(1<<8)
+#define XLF_KEXEC_SLOTS			_BITUL(8)
 
 #ifndef __ASSEMBLER__
 

@@ -178,8 +178,9 @@ static void switch_unload_cases(void)
  */
 static void flags_cases(void)
 {
-	struct kexec_slot_reserve r = {
-		.slot = EMPTY_SLOT, .mem_size = 8 << 20, .flags = 1 };
+	struct kexec_slot_reserve r = { .slot = EMPTY_SLOT,
+					.mem_size = 8 << 20,
+					.flags = 1 };
 	struct kexec_slot_load l = { .slot = EMPTY_SLOT, .flags = 1 };
 	struct kexec_slot_log g = { .slot = LOADED_SLOT, .flags = 1 };
 	struct kexec_slot_core c = { .slot = LOADED_SLOT, .pad = 1 };

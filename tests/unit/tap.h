@@ -50,7 +50,8 @@ static inline int tap_in_child(int (*fn)(void *arg), void *arg, void *out,
 		alarm(5);
 		ret = fn(arg);
 		if (write(fds[1], &ret, sizeof(ret)) != sizeof(ret) ||
-		    (out_size && write(fds[1], out, out_size) != (ssize_t)out_size))
+		    (out_size &&
+		     write(fds[1], out, out_size) != (ssize_t)out_size))
 			_exit(1);
 		_exit(0);
 	}
