@@ -44,6 +44,9 @@ static int report_call_error(const char *path, int err)
 	case -EPERM:
 	case -EACCES:
 		return ks_fail(KS_REQ_SWITCH, "", -EPERM);
+	case -ESPIPE: /* a FIFO or a device (ks_open_regular()) */
+	case -EFBIG:
+		return ks_fail(KS_REQ_LOAD, path, err);
 	default:
 		ks_error("the call failed: %s", strerror(-err));
 		return KSWITCH_EXIT_FAILURE;

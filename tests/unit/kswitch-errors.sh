@@ -34,7 +34,7 @@ expect() {
 # slots): alpha in slot 0, bravo in 1 (hotkey 1), charlie in 2.
 cp "$top/tests/unit/data/slots-3.json" "$tmp/slots.json"
 slots=(--slots-file "$tmp/slots.json")
-tap_plan 84
+tap_plan 90
 expect 5 "cannot read '$tmp/missing': no such file" "${slots[@]}" load 3 "$tmp/missing"
 expect 5 "cannot read '$tmp/missing': no such file" load "$tmp/missing"
 expect 6 "not a 64-bit relocatable bzImage" load "$tmp/text"
@@ -55,6 +55,7 @@ expect 15 "this kernel has no memory slots" 9
 expect 5 "no profile 'nosuch' in $tmp" --profiles "$tmp" load nosuch
 expect 6 "not an x86_64 ELF executable" call "$tmp/text"
 expect 5 "cannot read payload" call "$tmp/missing"
+expect 24 "'$tmp/fifo' is not a regular file" call "$tmp/fifo"
 expect 18 "no console lines are kept for slot 1 here" "${slots[@]}" log bravo
 expect 2 "log takes one SLOT" "${slots[@]}" log
 expect 3 "there is no slot 'nosuch'" "${slots[@]}" log nosuch
@@ -87,6 +88,8 @@ check "and a good load against it works" \
 expect 5 "cannot read '$tmp/missing': no such file" restore 3 "$tmp/missing"
 expect 20 "'$tmp/text' is not a slot file" restore 3 "$tmp/text"
 expect 20 "is not a slot file" restore 3 "$bzimage"
+expect 24 "'$tmp/fifo' is not a regular file" restore 3 "$tmp/fifo"
+expect 24 "'/dev/zero' is not a regular file" restore 3 /dev/zero
 expect 3 "there is no slot '9'" restore 9 "$tmp/text"
 expect 4 "slot 0 is the system the machine booted" restore 0 "$tmp/text"
 tap_done
