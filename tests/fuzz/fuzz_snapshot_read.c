@@ -1,5 +1,5 @@
 // clang-format off
-/* fuzz-sources: slots/snapshot.c */
+/* fuzz-sources: slots/snapshot.c slots/slots.c */
 /* fuzz-libs: -lelf -lz */
 // clang-format on
 // SPDX-License-Identifier: GPL-2.0
