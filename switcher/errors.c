@@ -11,6 +11,10 @@
 
 #include "kswitch.h"
 
+/* A limit of the kernel's, spelled in a message as the header has it. */
+#define STR_(x) #x
+#define STR(x) STR_(x)
+
 #define ANY_REQUEST (~0u)
 #define REQ(r) (1u << (r))
 
@@ -61,6 +65,9 @@ static const struct explanation explanations[] = {
 	  "'%s' has no memory slot support (CONFIG_KEXEC_SLOTS) and would never switch back; load a kernel built with the kswitch patches" },
 	{ REQ(KS_REQ_LOAD), -ENOMEM, KSWITCH_EXIT_NO_MEMORY,
 	  "not enough free memory to load '%s'; unload a slot or ask for less memory" },
+	{ REQ(KS_REQ_LOAD), -ENOBUFS, KSWITCH_EXIT_NO_MEMORY,
+	  "the free memory for '%s' is in more pieces than the " STR(
+		  KEXEC_SLOT_MAX_RANGES) " ranges a slot has (one is its low window); ask for less memory, or load it as a swap slot (--swap)" },
 	{ REQ(KS_REQ_LOAD), -EOVERFLOW, KSWITCH_EXIT_NO_MEMORY,
 	  "the memory asked for '%s' is too small for its kernel and initrd; give it more" },
 	{ REQ(KS_REQ_LOAD), -EBUSY, KSWITCH_EXIT_SLOT_IN_USE,

@@ -26,7 +26,10 @@
  *   ENOENT         load, switch to, unload, read or ask the core of an
  *                  empty slot (or one with nothing loaded, for the last
  *                  two)
- *   ENOMEM         not enough free memory, or too scattered, for the slot
+ *   ENOMEM         not enough free memory for the slot
+ *   ENOBUFS        enough free memory, but in more pieces than a
+ *                  resident slot has ranges for (KEXEC_SLOT_MAX_RANGES,
+ *                  one of them its low window)
  *   EADDRNOTAVAIL  a segment, the entry point or a read outside the
  *                  slot's memory; a restored range that is not RAM or
  *                  holds what slot 0 keeps in place

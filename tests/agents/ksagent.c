@@ -34,6 +34,10 @@
  *   ksagent tpm DEV             ask the TPM 2.0 at DEV (/dev/tpmrm0) for 16
  *                               random bytes (TPM2_GetRandom): print them
  *                               in hex, exit 0; or what went wrong, exit 1
+ *   ksagent fragment MIB FILE   leave free memory scattered: fault in MIB
+ *                               MiB twice over, a page of each in turn,
+ *                               free the second, write "ready" to FILE and
+ *                               hold the first until killed
  *
  * FILE is replaced atomically (rename) so a reader never sees half a line.
  */
@@ -461,6 +465,39 @@ static int tpm_random(const char *dev)
 	return 0;
 }
 
+/*
+ * Two anonymous regions faulted in a page of each in turn get the page
+ * allocator's pages alternately; freeing one leaves every other page free,
+ * and no free block larger than a page where they were.
+ */
+static int fragment(const char *mib, const char *path)
+{
+	size_t size = strtoull(mib, NULL, 0) << 20, off;
+	long page = sysconf(_SC_PAGESIZE);
+	char *a, *b;
+
+	a = mmap(NULL, size, PROT_READ | PROT_WRITE,
+		 MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	b = mmap(NULL, size, PROT_READ | PROT_WRITE,
+		 MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (!size || a == MAP_FAILED || b == MAP_FAILED) {
+		fprintf(stderr, "ksagent: cannot map %s MiB twice\n", mib);
+		return 1;
+	}
+	/* Whole pages only: a huge page would keep 2 MiB together. */
+	madvise(a, size, MADV_NOHUGEPAGE);
+	madvise(b, size, MADV_NOHUGEPAGE);
+	for (off = 0; off < size; off += page) {
+		a[off] = 1;
+		b[off] = 1;
+	}
+	munmap(b, size);
+	if (write_status(path, "ready"))
+		return 1;
+	for (;;)
+		pause();
+}
+
 int main(int argc, char **argv)
 {
 	if (argc == 3 && !strcmp(argv[1], "counter"))
@@ -481,7 +518,9 @@ int main(int argc, char **argv)
 		return scribble_dir(argv[2], argv[3]);
 	if (argc == 3 && !strcmp(argv[1], "tpm"))
 		return tpm_random(argv[2]);
+	if (argc == 4 && !strcmp(argv[1], "fragment"))
+		return fragment(argv[2], argv[3]);
 	fprintf(stderr,
-		"usage: ksagent counter FILE | pattern MIB FILE | disk DEV FILE | nocap CMD [ARG]... | ranges SLOT | devmem ADDR | kcore ADDR SIZE | scribble-dir ADDR SELF | tpm DEV\n");
+		"usage: ksagent counter FILE | pattern MIB FILE | disk DEV FILE | nocap CMD [ARG]... | ranges SLOT | devmem ADDR | kcore ADDR SIZE | scribble-dir ADDR SELF | tpm DEV | fragment MIB FILE\n");
 	return 2;
 }
