@@ -146,6 +146,7 @@ static const char *const state_names[] = {
 	[KEXEC_SLOT_RUNNING] = "running",
 	[KEXEC_SLOT_SUSPENDED] = "suspended",
 	[KEXEC_SLOT_CRASHED] = "crashed",
+	[KEXEC_SLOT_EXITED] = "exited",
 };
 
 static const char *const kind_names[] = {

@@ -110,6 +110,8 @@ static int file_enter(void *priv, unsigned int slot)
 		return -EALREADY;
 	if (s->state == KEXEC_SLOT_CRASHED)
 		return -EIO;
+	if (s->state == KEXEC_SLOT_EXITED)
+		return -ESHUTDOWN;
 	if (!can_enter(s))
 		return -ENOENT;
 	/* A count from a file may be at its end already: it stays there. */

@@ -27,7 +27,7 @@ static int load_profile(struct ks_context *ctx, const struct ks_profile *p)
 		return ks_fail(KS_REQ_SCAN, ctx->src_name, ret);
 	ret = ks_load_profile(ctx->src, &table, p, &slot, &culprit);
 	if (ret)
-		return ks_fail(KS_REQ_LOAD, culprit, ret);
+		return ks_fail_load(p, culprit, ret);
 	printf("loaded %s into slot %u\n", p->name, slot);
 	return KSWITCH_EXIT_OK;
 }
@@ -107,7 +107,7 @@ static int load_peer(const struct ks_profile *p)
 		return ks_fail(KS_REQ_LOAD, unreadable, ret);
 	ret = ks_load_system(&req, &plan);
 	if (ret)
-		return ks_fail(KS_REQ_LOAD, p->kernel, ret);
+		return ks_fail_load(p, p->kernel, ret);
 	printf("loaded %s: %llu MiB, kernel at 0x%llx; 'kswitch jump' switches to it\n",
 	       p->kernel, (unsigned long long)(p->mem_size >> 20),
 	       (unsigned long long)plan.ram[plan.main].start);

@@ -30,7 +30,7 @@ static int load_one(struct ks_context *ctx, const struct ks_slot_table *table,
 
 	ret = ks_load_profile(ctx->src, table, p, &slot, &culprit);
 	if (ret)
-		return ks_fail(KS_REQ_LOAD, culprit, ret);
+		return ks_fail_load(p, culprit, ret);
 	printf("loaded %s into slot %u\n", p->name, slot);
 	return KSWITCH_EXIT_OK;
 }

@@ -10,6 +10,8 @@
 #include <string.h>
 
 #include "kswitch.h"
+#include "loader.h"
+#include "profile.h"
 
 /* A limit of the kernel's, spelled in a message as the header has it. */
 #define STR_(x) #x
@@ -50,6 +52,8 @@ static const struct explanation explanations[] = {
 	  "slot %s is this system; name another slot ('kswitch list')" },
 	{ REQ(KS_REQ_SWITCH), -EIO, KSWITCH_EXIT_SLOT_CRASHED,
 	  "slot %s has crashed; unload it and load it again" },
+	{ REQ(KS_REQ_SWITCH), -ESHUTDOWN, KSWITCH_EXIT_SLOT_EXITED,
+	  "slot %s has shut down (it powered off, halted or rebooted); unload it and load it again" },
 	{ REQ(KS_REQ_SWITCH), -EBUSY, KSWITCH_EXIT_FAILURE,
 	  "could not switch to slot %s: a task would not freeze, or another switch is under way; try again" },
 
@@ -91,7 +95,7 @@ static const struct explanation explanations[] = {
 	{ REQ(KS_REQ_LOG), -EPERM, KSWITCH_EXIT_NO_PRIVILEGE,
 	  "reading a crashed system's console lines needs CAP_SYSLOG; run kswitch as root" },
 	{ REQ(KS_REQ_LOG), -ENODATA, KSWITCH_EXIT_NO_LOG,
-	  "slot %s has not crashed; only a crashed system's last console lines are kept" },
+	  "slot %s has not crashed or shut down; only such a system's last console lines are kept" },
 	{ REQ(KS_REQ_LOG), -EOPNOTSUPP, KSWITCH_EXIT_NO_LOG,
 	  "no console lines are kept for slot %s here; only the kernel keeps them" },
 
@@ -103,6 +107,8 @@ static const struct explanation explanations[] = {
 	  "slot %s has not run yet, so there is nothing of it to save but its kernel; switch to it first, or load it again later" },
 	{ REQ(KS_REQ_SAVE), -EIO, KSWITCH_EXIT_SLOT_CRASHED,
 	  "slot %s has crashed and cannot be resumed; 'kswitch dump' writes its core, 'kswitch unload' frees it" },
+	{ REQ(KS_REQ_SAVE), -ESHUTDOWN, KSWITCH_EXIT_SLOT_EXITED,
+	  "slot %s has shut down and cannot be resumed; 'kswitch dump' writes its core, 'kswitch unload' frees it" },
 	{ REQ(KS_REQ_SAVE), -EAGAIN, KSWITCH_EXIT_FAILURE,
 	  "slot %s ran again while it was being saved; the file is written but the slot is kept, save it again" },
 
@@ -212,6 +218,25 @@ static int explain_eperm(enum ks_request req, const char *what, char *msg,
 		return explain_load_policy(what, msg, size);
 	snprintf(msg, size, "this needs CAP_SYS_BOOT; run kswitch as root");
 	return KSWITCH_EXIT_NO_PRIVILEGE;
+}
+
+int ks_explain_load(const struct ks_profile *p, const char *what, int err,
+		    char *msg, size_t size)
+{
+	struct ks_load_request req = {
+		.kernel = p->kernel,
+		.initrd = *p->initrd ? p->initrd : NULL,
+	};
+	uint64_t need;
+
+	if (err != -EOVERFLOW || ks_system_min_mem(&req, &need))
+		return ks_explain(KS_REQ_LOAD, what, err, msg, size);
+	snprintf(
+		msg, size,
+		"the %llu MiB asked for '%s' are too small for its kernel and initrd, which need %llu MiB at least; give it that much or more",
+		(unsigned long long)(p->mem_size >> 20), what,
+		(unsigned long long)(need >> 20));
+	return KSWITCH_EXIT_NO_MEMORY;
 }
 
 int ks_explain(enum ks_request req, const char *what, int err, char *msg,

@@ -125,6 +125,16 @@ int ks_fail(enum ks_request req, const char *what, int err)
 	return code;
 }
 
+int ks_fail_load(const struct ks_profile *p, const char *what, int err)
+{
+	char msg[256];
+	int code;
+
+	code = ks_explain_load(p, what, err, msg, sizeof(msg));
+	ks_error("%s", msg);
+	return code;
+}
+
 static const struct kswitch_cmd *find_command(const char *name)
 {
 	size_t i;

@@ -42,6 +42,7 @@ enum kswitch_exit {
 	KSWITCH_EXIT_NO_RETURN = 23, /* a kernel that cannot switch back */
 	KSWITCH_EXIT_NOT_REGULAR = 24, /* a FIFO, device or directory given */
 	KSWITCH_EXIT_TOO_BIG = 25, /* a file larger than kswitch reads */
+	KSWITCH_EXIT_SLOT_EXITED = 26, /* switch to a slot that shut down */
 };
 
 /* What a request was, for explaining its errno (ks_explain()). */
@@ -63,6 +64,15 @@ enum ks_request {
  */
 int ks_explain(enum ks_request req, const char *what, int err, char *msg,
 	       size_t size);
+
+struct ks_profile;
+/*
+ * As ks_explain() for a load of @p that failed with @err, but memory too
+ * small for its kernel and initrd (-EOVERFLOW) is said with what they
+ * need, read from their files.
+ */
+int ks_explain_load(const struct ks_profile *p, const char *what, int err,
+		    char *msg, size_t size);
 
 /* What every command gets besides its arguments: the global options. */
 struct ks_context {
@@ -122,6 +132,9 @@ int ks_lookup_slot(struct ks_context *ctx, enum ks_request req, const char *arg,
 
 /* Print ks_explain()'s line for @err and return its exit code. */
 int ks_fail(enum ks_request req, const char *what, int err);
+
+/* Print ks_explain_load()'s line for @err and return its exit code. */
+int ks_fail_load(const struct ks_profile *p, const char *what, int err);
 
 /* The kernel's slots, through /dev/kexec_slots (slot_kernel.c). */
 void ks_kernel_source(struct ks_slot_source *src);

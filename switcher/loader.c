@@ -407,6 +407,25 @@ static void free_request(struct peer_image *img)
 	free(img);
 }
 
+int ks_system_min_mem(const struct ks_load_request *req, uint64_t *bytes)
+{
+	struct peer_image *img;
+	uint64_t image;
+	int ret;
+
+	img = read_request(req, &ret);
+	if (!img)
+		return ret;
+	if (!ret)
+		ret = image_size(img, &image);
+	/* image is at most 2 * KS_MEM_MAX and a few pages: no wrap. */
+	if (!ret)
+		*bytes = (image + MIN_FREE + (1ULL << 20) - 1) &
+			 ~((1ULL << 20) - 1);
+	free_request(img);
+	return ret;
+}
+
 int ks_load_system(const struct ks_load_request *req, struct ks_load_plan *plan)
 {
 	struct peer_image *img;
@@ -446,6 +465,36 @@ int ks_plan_from_reserve(const struct kexec_slot_reserve *res, uint64_t image,
 	return 0;
 }
 
+/*
+ * A slot kernel that locks up, with interrupts off or spinning in the
+ * kernel, cannot be switched away from: not even the hotkey runs there.
+ * Its lockup detectors make it panic instead, and a slot kernel's panic
+ * hands the machine back to the system that entered it. A profile that
+ * names one of these parameters keeps its own. Not hung_task_panic: a
+ * task blocked for two minutes on a slow disk is no wedged system, and a
+ * panic would end the slot's work (docs/slots-design.md).
+ */
+static const struct {
+	const char *name; /* with its '=' */
+	const char *value;
+} lockup_panics[] = {
+	{ "softlockup_panic=", "1" },
+	{ "nmi_watchdog=", "panic" },
+};
+
+static void lockup_policy(const char *append, char *out, size_t size)
+{
+	size_t i, len = 0;
+
+	*out = '\0';
+	for (i = 0; i < sizeof(lockup_panics) / sizeof(lockup_panics[0]); i++)
+		if ((!append || !strstr(append, lockup_panics[i].name)) &&
+		    len < size)
+			len += snprintf(out + len, size - len, "%s%s ",
+					lockup_panics[i].name,
+					lockup_panics[i].value);
+}
+
 static int load_slot(unsigned int slot, const struct ks_load_request *req,
 		     struct peer_image *img, struct kexec_slot_reserve *res,
 		     struct ks_load_plan *plan)
@@ -455,7 +504,7 @@ static int load_slot(unsigned int slot, const struct ks_load_request *req,
 	struct ks_memmap own;
 	uint64_t setup_addr, initrd_addr;
 	uint64_t image;
-	char extra[96];
+	char extra[160], lockup[64];
 	unsigned int nr;
 	int ret;
 
@@ -466,8 +515,9 @@ static int load_slot(unsigned int slot, const struct ks_load_request *req,
 		ret = ks_plan_from_reserve(res, image, plan);
 	if (ret)
 		return ret;
+	lockup_policy(req->append, lockup, sizeof(lockup));
 	snprintf(extra, sizeof(extra),
-		 "kexec_slots.dir=0x%llx kexec_slots.self=%u ",
+		 "%skexec_slots.dir=0x%llx kexec_slots.self=%u ", lockup,
 		 (unsigned long long)res->dir_addr, slot);
 	ret = write_setup(req, extra, &own_bp, &own, img, plan, &setup_addr,
 			  &initrd_addr);

@@ -66,6 +66,14 @@ int ks_plan_from_reserve(const struct kexec_slot_reserve *res, uint64_t image,
 			 struct ks_load_plan *plan);
 
 /*
+ * The least memory, in whole MiB, that ks_load_system() and ks_load_slot()
+ * accept for the kernel and initrd of @req (its mem_size is not read):
+ * what -EOVERFLOW from them says was too little. Returns 0, or the errno
+ * reading or parsing the files gives.
+ */
+int ks_system_min_mem(const struct ks_load_request *req, uint64_t *bytes);
+
+/*
  * Load the system of @req as this system's ::preserve_context image.
  * Returns 0, or -ENOENT (a file is missing), -ENOEXEC or -EBADMSG (the
  * kernel is no bzImage or is cut short), -ENOMEM (not enough free memory

@@ -239,7 +239,8 @@ static void load_selected(struct ks_menu *menu)
 	ret = ks_load_profile(menu->src, &menu->table, profile, &slot,
 			      &culprit);
 	if (ret) {
-		explain(menu, KS_REQ_LOAD, culprit, ret);
+		ks_explain_load(profile, culprit, ret, menu->message,
+				sizeof(menu->message));
 		return;
 	}
 	/* The refresh frees @profile. */

@@ -229,7 +229,8 @@ static int slot_attr(const struct ks_slot *s)
 {
 	if (s->state == KEXEC_SLOT_RUNNING)
 		return color(COLOR_RUNNING);
-	if (s->state == KEXEC_SLOT_CRASHED)
+	/* Neither can be entered again. */
+	if (s->state == KEXEC_SLOT_CRASHED || s->state == KEXEC_SLOT_EXITED)
 		return color(COLOR_CRASHED);
 	return A_NORMAL;
 }

@@ -52,6 +52,8 @@ int ks_slot_check_savable(unsigned int slot, unsigned int state)
 		return 0;
 	case KEXEC_SLOT_CRASHED:
 		return -EIO;
+	case KEXEC_SLOT_EXITED:
+		return -ESHUTDOWN;
 	case KEXEC_SLOT_LOADED:
 		return -EBUSY; /* never run: nothing but its kernel to save */
 	case KEXEC_SLOT_RUNNING:

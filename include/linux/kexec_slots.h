@@ -37,6 +37,8 @@
  *   EEXIST         reserve with a hotkey another slot has
  *   EALREADY       switch to the slot that runs
  *   EIO            switch to a crashed slot
+ *   ESHUTDOWN      switch to a slot whose system powered off, halted or
+ *                  rebooted
  *   ENODATA        the log of a slot that has not crashed
  *   ESTALE         restore a system saved in another boot of slot 0
  *   EFAULT         a bad user pointer
@@ -58,6 +60,7 @@ enum kexec_slot_state {
 	KEXEC_SLOT_RUNNING,
 	KEXEC_SLOT_SUSPENDED,
 	KEXEC_SLOT_CRASHED,
+	KEXEC_SLOT_EXITED,	/* powered off, halted or rebooted */
 };
 
 /*

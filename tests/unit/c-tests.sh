@@ -11,7 +11,7 @@ cflags=(-O1 -g -std=gnu11 -Wall -Wextra -Werror -I"$top/include" -I"$top/slots"
 	-fsanitize=address,undefined -fno-sanitize-recover=all)
 lib=("$top"/switcher/{e820,bzimage,sysinfo,efi,payload,kexec_syscall}.c
 	"$top"/slots/{slots,profile,slots_file,snapshot}.c
-	"$top"/switcher/{menu,errors}.c)
+	"$top"/switcher/{menu,errors,loader,jump_entry}.[cS])
 failed=0
 for src in "$(dirname "$0")"/test_*.c; do
 	name=$(basename "$src" .c)

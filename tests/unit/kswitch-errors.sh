@@ -34,7 +34,7 @@ expect() {
 # slots): alpha in slot 0, bravo in 1 (hotkey 1), charlie in 2.
 cp "$top/tests/unit/data/slots-3.json" "$tmp/slots.json"
 slots=(--slots-file "$tmp/slots.json")
-tap_plan 90
+tap_plan 94
 expect 5 "cannot read '$tmp/missing': no such file" "${slots[@]}" load 3 "$tmp/missing"
 expect 5 "cannot read '$tmp/missing': no such file" load "$tmp/missing"
 expect 6 "not a 64-bit relocatable bzImage" load "$tmp/text"
@@ -42,6 +42,13 @@ expect 7 "cut short \(truncated bzImage\); copy it again" load "$tmp/truncated"
 expect 5 "cannot read '$tmp/missing'" "${slots[@]}" load 3 "$bzimage" --initrd "$tmp/missing"
 expect 5 "cannot read '$tmp/missing'" load "$bzimage" --initrd "$tmp/missing"
 expect 4 "in use; unload it first" "${slots[@]}" load 1 "$bzimage"
+# Switches to a slot that crashed or whose system shut down.
+sed -e 's/"slot": 4, "name": "", "state": "empty"/"slot": 4, "name": "delta", "state": "crashed"/' \
+	-e 's/"slot": 5, "name": "", "state": "empty"/"slot": 5, "name": "echo", "state": "exited"/' \
+	"$tmp/slots.json" >"$tmp/ended.json"
+expect 11 "slot 4 has crashed; unload it and load it again" --slots-file "$tmp/ended.json" 4
+expect 26 "slot 5 has shut down \(it powered off, halted or rebooted\); unload it and load it again" \
+	--slots-file "$tmp/ended.json" echo
 expect 4 "'bravo' is loaded already" "${slots[@]}" load 3 "$bzimage" --name bravo
 expect 4 "the hotkey for 'slot3' is another slot's" "${slots[@]}" load 3 "$bzimage" --hotkey 1
 expect 2 "--mem 'lots' is not a size" load 1 "$bzimage" --mem lots

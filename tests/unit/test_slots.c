@@ -82,9 +82,11 @@ static void test_names(void)
 		   !strcmp(ks_slot_state_name(KEXEC_SLOT_RUNNING), "running") &&
 		   !strcmp(ks_slot_state_name(KEXEC_SLOT_SUSPENDED),
 			   "suspended") &&
-		   !strcmp(ks_slot_state_name(KEXEC_SLOT_CRASHED), "crashed"),
+		   !strcmp(ks_slot_state_name(KEXEC_SLOT_CRASHED), "crashed") &&
+		   !strcmp(ks_slot_state_name(KEXEC_SLOT_EXITED), "exited"),
 	   "state names");
-	ok(!strcmp(ks_slot_state_name(6), "?"), "an unknown state is '?'");
+	ok(!strcmp(ks_slot_state_name(KEXEC_SLOT_EXITED + 1), "?"),
+	   "an unknown state is '?'");
 	ok(!strcmp(ks_slot_kind_name(KEXEC_SLOT_RESIDENT), "resident") &&
 		   !strcmp(ks_slot_kind_name(KEXEC_SLOT_SWAP), "swap") &&
 		   !strcmp(ks_slot_kind_name(2), "?"),
