@@ -4,12 +4,13 @@
 # machine back to the slot that entered it, whose kswitch log reads its
 # last console lines), every bad request exits with its own code, says in one
 # line what was wrong and what to do, and changes no slot; then a slot kernel
-# that panics on CPU 1, and one in a swap slot, hand the machine back as well
+# that panics on CPU 1, one in a swap slot and one in early boot, in its
+# drivers' init, hand the machine back as well
 # (tests/vm/guest/manager-errors.sh). Hibernation with slots loaded, and
 # loads and restores under kernel.kexec_load_disabled, are refused too.
 source "$(dirname "$0")/../lib/tap.sh"
 log=$build/logs/manager-errors.log
-tap_plan 7
+tap_plan 8
 check "every bad kswitch request is refused alone, with its own code" \
 	"$top/tools/qemu-run.sh" --name manager-errors \
 	--scenario manager-errors --smp 2 --mem 1G --timeout 300 \
@@ -34,6 +35,10 @@ check "a slot kernel that panicked on CPU 1 handed the machine back too" \
 check "a swap slot's kernel that panicked stopped DMA and handed back too" \
 	lines_in_turn "kexec_slots: bus mastering off on [1-9][0-9]* PCI devices" \
 	"slot 3 (crashy-swap) hands the machine back to slot 0"
+# LKDTM panics at device_initcall, before any user space.
+check "a slot kernel that panicked in early boot handed the machine back too" \
+	grep -q "^alpha: slot 3's panic in early boot came back" \
+	<(tr -d '\r' <"$log")
 # ks_check_net in the guest; a ping that failed is a KSWITCH-FAIL line.
 check "slot 0's virtio-net answered pings before and after that crash" \
 	grep -q "^alpha: 2 pings" <(tr -d '\r' <"$log")

@@ -78,6 +78,10 @@ expect 7 "cut short \(truncated bzImage\)" kswitch load 4 /tmp/truncated
 expect 23 "/tmp/noslots. has no memory slot support \(CONFIG_KEXEC_SLOTS\)" \
 	kswitch load 4 /tmp/noslots --mem 64M
 expect 8 "not enough free memory" kswitch load 4 /boot/bzImage --mem 64G
+# Too little for the kernel's init_size, the initrd and room to run: the
+# line says how much they need.
+expect 8 "the 20 MiB asked for '[^']*' are too small for its kernel and initrd, which need [0-9]+ MiB at least" \
+	kswitch load 4 /boot/bzImage --initrd /boot/echo.cpio.gz --mem 20M
 expect 9 "slot 5 is empty; load a system into it first" kswitch 5
 expect 9 "slot 5 is empty already" kswitch unload 5
 expect 10 "slot 0 is this system" kswitch 0
@@ -100,8 +104,8 @@ rm /etc/kswitch/slots.d/bad.conf
 
 # A crashed slot is unloaded like any other, and its slot can be used again:
 # by a system that panics on CPU 1, not the boot CPU, whose kernel hands
-# the machine back all the same; by a swap slot that panics; then by one
-# that runs.
+# the machine back all the same; by a swap slot that panics; by one that
+# panics in early boot; then by one that runs.
 kswitch unload 3 || ks_fail "kswitch unload 3 (crashed) failed"
 kswitch load 3 /boot/bzImage --initrd /boot/echo.cpio.gz --mem 64M \
 	--name crashy-cpu1 --append "console=ttyS0 ks.scenario=crash-self ks.crash_cpu=1 ks.nonce=$ks_nonce" ||
@@ -123,6 +127,19 @@ kswitch list --json | grep -q '"name": "crashy-swap", "state": "crashed"' ||
 ks_check_net
 echo "$ks_name: $ks_pings pings"
 kswitch unload 3 || ks_fail "kswitch unload 3 (crashed swap slot) failed"
+# A kernel that panics early in its boot, in its drivers' init (LKDTM's
+# boot-time panic), before any user space runs, hands back as well.
+kswitch load 3 /boot/bzImage --initrd /boot/echo.cpio.gz --mem 64M \
+	--name crashy-early --append "console=ttyS0 lkdtm.cpoint_name=DIRECT lkdtm.cpoint_type=PANIC" ||
+	ks_fail "kswitch load 3 (crashy-early) failed"
+echo "KSWITCH-CRASH-EXPECTED $ks_nonce"
+kswitch 3 || ks_fail "kswitch 3 (crashy-early) did not come back"
+kswitch list --json | grep -q '"name": "crashy-early", "state": "crashed"' ||
+	ks_fail "slot 3 is not marked crashed after its panic in early boot"
+kswitch log 3 | grep -q "Kernel panic - not syncing: dumptest" ||
+	ks_fail "the log of slot 3 has no panic from its early boot"
+echo "$ks_name: slot 3's panic in early boot came back"
+kswitch unload 3 || ks_fail "kswitch unload 3 (crashed in early boot) failed"
 kswitch load 3 /boot/bzImage --initrd /boot/echo.cpio.gz --mem 64M ||
 	ks_fail "kswitch load 3 after the crashes failed"
 kswitch list

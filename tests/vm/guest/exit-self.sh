@@ -1,0 +1,19 @@
+# A slot system that ends itself as soon as it boots, as ks.exit= says
+# (slot-exit.sh): poweroff -f, halt -f or reboot -f, which end this system
+# alone and hand the machine back to slot 0, or sysrq-b, an emergency
+# restart, which ends it as a panic does (hence the marker, which tells
+# the host's console check that the panic is meant).
+. /usr/share/kswitch/tests/lib.sh
+how=$(ks_arg ks.exit)
+echo "$ks_name: $how"
+case $how in
+poweroff) poweroff -f ;;
+halt) halt -f ;;
+reboot) reboot -f ;;
+sysrq-b)
+	echo "KSWITCH-CRASH-EXPECTED $ks_nonce"
+	echo b >/proc/sysrq-trigger
+	;;
+esac
+ks_fail "still running after $how"
+sleep 1000000

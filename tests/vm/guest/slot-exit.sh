@@ -1,0 +1,35 @@
+# Guest side of tests/vm/slot-exit.sh, in slot 0 (alpha): a slot system's
+# poweroff, halt and reboot end that system alone (exit-self.sh): the
+# machine comes back here, the slot is marked exited and refused as such
+# (exit 26), its log says how it ended, and the system in slot 1 (keeper)
+# and this one run on. sysrq-b's emergency restart ends it as a crash.
+. /usr/share/kswitch/tests/lib.sh
+
+kswitch load 1 /boot/bzImage --initrd /boot/echo.cpio.gz --mem 64M --name keeper \
+	--append "console=ttyS0 ks.scenario=exit-keeper ks.nonce=$ks_nonce" ||
+	ks_fail "kswitch load 1 (keeper) failed"
+kswitch keeper || ks_fail "kswitch keeper did not come back"
+
+# ends HOW STATE CODE LOGLINE
+ends() {
+	kswitch load 3 /boot/bzImage --initrd /boot/echo.cpio.gz --mem 64M --name ender \
+		--append "console=ttyS0 ks.scenario=exit-self ks.exit=$1 ks.nonce=$ks_nonce" ||
+		{ ks_fail "kswitch load 3 ($1) failed"; return; }
+	kswitch ender || ks_fail "kswitch ender ($1) did not come back"
+	kswitch list --json | grep -q "\"name\": \"ender\", \"state\": \"$2\"" ||
+		ks_fail "slot 3 is not marked $2 after its $1"
+	out=$(kswitch ender 2>&1)
+	rc=$?
+	[ "$rc" = "$3" ] || ks_fail "kswitch to slot 3 after its $1: exit $rc, not $3 ($out)"
+	kswitch log ender >/tmp/exit.log || ks_fail "kswitch log ender after its $1 failed"
+	grep -q "$4" /tmp/exit.log || ks_fail "the log of slot 3 after its $1 has no '$4'"
+	kswitch keeper || ks_fail "slot 1 (keeper) did not come back after slot 3's $1"
+	echo "alpha: slot 3's $1 came back $2: $out"
+	kswitch unload ender || ks_fail "kswitch unload ender after its $1 failed"
+}
+
+ends poweroff exited 26 "slot 3 (ender) powers off: hands the machine back to slot 0"
+ends halt exited 26 "slot 3 (ender) halts: hands the machine back to slot 0"
+ends reboot exited 26 "slot 3 (ender) reboots: hands the machine back to slot 0"
+ends sysrq-b crashed 11 "Kernel panic - not syncing: emergency restart in slot 3"
+exit $ks_fails
