@@ -149,6 +149,7 @@ static const char *const request_verbs[] = {
 	[KS_REQ_LOG] = "read the console lines of slot",
 	[KS_REQ_SAVE] = "save slot",
 	[KS_REQ_RESTORE] = "restore",
+	[KS_REQ_WATCH] = "watch the switches away from",
 };
 
 /* A kernel.* sysctl's value, or -1 if it cannot be read. */

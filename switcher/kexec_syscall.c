@@ -131,3 +131,36 @@ int ks_slot_restore(struct kexec_slot_restore *req)
 {
 	return slot_ioctl(KEXEC_SLOT_IOC_RESTORE, req);
 }
+
+int ks_slot_watch_open(void)
+{
+	int fd;
+
+	fd = open(SLOTS_DEVICE, O_RDWR | O_CLOEXEC);
+	if (fd < 0)
+		return errno == ENOENT ? -ENODEV : -errno;
+	if (ioctl(fd, KEXEC_SLOT_IOC_WATCH)) {
+		int err = -errno;
+
+		close(fd);
+		return err;
+	}
+	return fd;
+}
+
+int ks_slot_watch_next(int fd, struct kexec_slot_notice *notice)
+{
+	ssize_t n;
+
+	do
+		n = read(fd, notice, sizeof(*notice));
+	while (n < 0 && errno == EINTR);
+	if (n < 0)
+		return -errno;
+	return n == sizeof(*notice) ? 0 : -EIO;
+}
+
+int ks_slot_watch_ready(int fd, uint64_t seq)
+{
+	return ioctl(fd, KEXEC_SLOT_IOC_READY, &seq) ? -errno : 0;
+}

@@ -41,4 +41,13 @@ int ks_slot_core(struct kexec_slot_core *core);
 int ks_slot_read(unsigned int slot, uint64_t addr, void *buf, size_t size);
 int ks_slot_restore(struct kexec_slot_restore *req);
 
+/*
+ * A watcher of this system's switches away (KEXEC_SLOT_IOC_WATCH): an open
+ * file descriptor, or -errno. ks_slot_watch_next() waits for the next
+ * notice; ks_slot_watch_ready() answers it, and the switch goes on.
+ */
+int ks_slot_watch_open(void);
+int ks_slot_watch_next(int fd, struct kexec_slot_notice *notice);
+int ks_slot_watch_ready(int fd, uint64_t seq);
+
 #endif /* KSWITCH_KEXEC_SYSCALL_H */

@@ -33,6 +33,8 @@ static const struct kswitch_cmd commands[] = {
 	  "load every slot profile that is not loaded yet" },
 	{ "menu", cmd_menu, "",
 	  "choose a slot to switch to, in a full-screen menu" },
+	{ "watch", cmd_watch, "[--run COMMAND]",
+	  "run COMMAND (default: loginctl lock-sessions) before each switch away" },
 	{ "status", cmd_status, "",
 	  "show this system, its slot and kexec state" },
 	{ "jump", cmd_jump, "",

@@ -54,6 +54,7 @@ enum ks_request {
 	KS_REQ_LOG,
 	KS_REQ_SAVE, /* and dump; @what is the slot */
 	KS_REQ_RESTORE, /* @what is the slot file */
+	KS_REQ_WATCH, /* @what is this system */
 };
 
 /*
@@ -101,6 +102,7 @@ int cmd_menu(int argc, char **argv, struct ks_context *ctx);
 int cmd_save(int argc, char **argv, struct ks_context *ctx);
 int cmd_dump(int argc, char **argv, struct ks_context *ctx);
 int cmd_restore(int argc, char **argv, struct ks_context *ctx);
+int cmd_watch(int argc, char **argv, struct ks_context *ctx);
 /* kswitch SLOT: argv[0] is the slot. */
 int cmd_switch(int argc, char **argv, struct ks_context *ctx);
 

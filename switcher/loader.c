@@ -495,6 +495,26 @@ static void lockup_policy(const char *append, char *out, size_t size)
 					lockup_panics[i].value);
 }
 
+/*
+ * The hotkey is the administrator's to turn on (kexec_slots.hotkey=), and
+ * it must leave every system or none: a slot kernel gets the chord this
+ * one has now, unless its profile names the parameter.
+ */
+#define HOTKEY_PARAM "kexec_slots.hotkey="
+
+static void hotkey_policy(const char *append, char *out, size_t size)
+{
+	char chord[32];
+
+	*out = '\0';
+	if ((append && strstr(append, HOTKEY_PARAM)) ||
+	    ks_read_line("/sys/module/kexec_slots/parameters/hotkey", chord,
+			 sizeof(chord)) ||
+	    strspn(chord, "abcdefghijklmnopqrstuvwxyz+") != strlen(chord))
+		return;
+	snprintf(out, size, "%s%s ", HOTKEY_PARAM, chord);
+}
+
 static int load_slot(unsigned int slot, const struct ks_load_request *req,
 		     struct peer_image *img, struct kexec_slot_reserve *res,
 		     struct ks_load_plan *plan)
@@ -504,7 +524,7 @@ static int load_slot(unsigned int slot, const struct ks_load_request *req,
 	struct ks_memmap own;
 	uint64_t setup_addr, initrd_addr;
 	uint64_t image;
-	char extra[160], lockup[64];
+	char extra[224], lockup[64], hotkey[64];
 	unsigned int nr;
 	int ret;
 
@@ -516,9 +536,10 @@ static int load_slot(unsigned int slot, const struct ks_load_request *req,
 	if (ret)
 		return ret;
 	lockup_policy(req->append, lockup, sizeof(lockup));
+	hotkey_policy(req->append, hotkey, sizeof(hotkey));
 	snprintf(extra, sizeof(extra),
-		 "%skexec_slots.dir=0x%llx kexec_slots.self=%u ", lockup,
-		 (unsigned long long)res->dir_addr, slot);
+		 "%s%skexec_slots.dir=0x%llx kexec_slots.self=%u ", lockup,
+		 hotkey, (unsigned long long)res->dir_addr, slot);
 	ret = write_setup(req, extra, &own_bp, &own, img, plan, &setup_addr,
 			  &initrd_addr);
 	if (ret)

@@ -42,6 +42,9 @@
  *   ENODATA        the log of a slot that has not crashed
  *   ESTALE         restore a system saved in another boot of slot 0
  *   EFAULT         a bad user pointer
+ *   EINVAL         (also) READY with a seq no notice had, or from a file
+ *                  that is no watcher; read() of one
+ *   EBUSY          (also) WATCH on a file that watches already
  */
 #ifndef _UAPI_LINUX_KEXEC_SLOTS_H
 #define _UAPI_LINUX_KEXEC_SLOTS_H
@@ -234,6 +237,22 @@ struct kexec_slot_restore {
 	__u64 flags;			/* 0 */
 };
 
+/*
+ * KEXEC_SLOT_IOC_WATCH makes the open file a watcher of this system's
+ * switches away, as a program that takes a delay lock from logind is told
+ * of a suspend (PrepareForSleep), so that a screen locker can lock first.
+ * Before each switch away, by the hotkey or by KEXEC_SLOT_IOC_SWITCH,
+ * read() gives every watcher the notice below (poll() says when), and the
+ * switch waits until each has answered KEXEC_SLOT_IOC_READY with the
+ * notice's seq, or for kexec_slots.watch_ms (2000 by default) at most. A
+ * watcher closed needs no answer.
+ */
+struct kexec_slot_notice {
+	__u64 seq;			/* of this notice, for READY */
+	__u32 to;			/* the slot the switch enters */
+	__u32 flags;			/* 0 */
+};
+
 #define KEXEC_SLOT_IOC_MAGIC	0xb9
 #define KEXEC_SLOT_IOC_RESERVE	_IOWR(KEXEC_SLOT_IOC_MAGIC, 1, struct kexec_slot_reserve)
 #define KEXEC_SLOT_IOC_LOAD	_IOW(KEXEC_SLOT_IOC_MAGIC, 2, struct kexec_slot_load)
@@ -245,5 +264,7 @@ struct kexec_slot_restore {
 #define KEXEC_SLOT_IOC_CORE	_IOWR(KEXEC_SLOT_IOC_MAGIC, 8, struct kexec_slot_core)
 #define KEXEC_SLOT_IOC_READ	_IOW(KEXEC_SLOT_IOC_MAGIC, 9, struct kexec_slot_read)
 #define KEXEC_SLOT_IOC_RESTORE	_IOW(KEXEC_SLOT_IOC_MAGIC, 10, struct kexec_slot_restore)
+#define KEXEC_SLOT_IOC_WATCH	_IO(KEXEC_SLOT_IOC_MAGIC, 11)
+#define KEXEC_SLOT_IOC_READY	_IOW(KEXEC_SLOT_IOC_MAGIC, 12, __u64)
 
 #endif /* _UAPI_LINUX_KEXEC_SLOTS_H */

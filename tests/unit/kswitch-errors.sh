@@ -34,7 +34,7 @@ expect() {
 # slots): alpha in slot 0, bravo in 1 (hotkey 1), charlie in 2.
 cp "$top/tests/unit/data/slots-3.json" "$tmp/slots.json"
 slots=(--slots-file "$tmp/slots.json")
-tap_plan 94
+tap_plan 100
 expect 5 "cannot read '$tmp/missing': no such file" "${slots[@]}" load 3 "$tmp/missing"
 expect 5 "cannot read '$tmp/missing': no such file" load "$tmp/missing"
 expect 6 "not a 64-bit relocatable bzImage" load "$tmp/text"
@@ -59,6 +59,10 @@ expect 2 "unknown option '--frob'; see 'kswitch help'" --frob list
 expect 2 "load takes PROFILE, SLOT KERNEL or KERNEL" load
 expect 3 "there is no slot '9'" load 9 "$bzimage"
 expect 15 "this kernel has no memory slots" 9
+# A watcher needs the kernel's slots; so do its options.
+expect 15 "this kernel has no memory slots" watch --run true
+expect 2 "--run needs a value" watch --run
+expect 2 "watch takes no arguments but --run" watch now
 expect 5 "no profile 'nosuch' in $tmp" --profiles "$tmp" load nosuch
 expect 6 "not an x86_64 ELF executable" call "$tmp/text"
 expect 5 "cannot read payload" call "$tmp/missing"
