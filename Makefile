@@ -155,7 +155,7 @@ demo: $(DEMO_DEPS)
 	@echo "In bravo or charlie, 'kswitch 0' (or 'kswitch menu') comes back;"
 	@echo "Ctrl+Alt+digit switches from any system (QEMU window or monitor"
 	@echo "'sendkey ctrl-alt-1'). Leave QEMU with Ctrl-A then X."
-	@tools/qemu-run.sh --interactive $(DEMO_RUN) --append "quiet ks.menu=1"
+	@tools/qemu-run.sh --interactive $(DEMO_RUN) --append "quiet ks.menu=1 kexec_slots.hotkey=ctrl+alt"
 
 PREFIX ?= /usr/local
 install: $(BUILD)/bin/kswitch

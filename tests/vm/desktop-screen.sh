@@ -25,7 +25,7 @@ entered() { echo "kexec_slots: slot $1 \\(.*\\) entered from slot $2\$"; }
 prompt() { wait_count "^$1#" "$2" 300 && sleep 2; }
 
 tmux_start 160 50 \
-	"'$top/tools/qemu-run.sh' --interactive --machine desktop --firmware uefi --kernel '$distro_bzimage' --initrd '$distro_guests/alpha.cpio.gz' --qmp '$qmp_sock'; echo VM-EXITED; sleep 30"
+	"'$top/tools/qemu-run.sh' --interactive --machine desktop --firmware uefi --kernel '$distro_bzimage' --initrd '$distro_guests/alpha.cpio.gz' --qmp '$qmp_sock' --append kexec_slots.hotkey=ctrl+alt; echo VM-EXITED; sleep 30"
 prompt alpha 1 || { not_ok "alpha boots"; tap_done; }
 check "after boot, the screen shows alpha's banner" wait_screen alpha-boot alpha 30
 type_line "kswitch load 1 /boot/bzImage --initrd /boot/bravo.cpio.gz --mem 256M --name bravo && kswitch load 2 /boot/bzImage --initrd /boot/charlie.cpio.gz --mem 256M --name charlie --swap && echo LOADED-\$((40 + 2))"

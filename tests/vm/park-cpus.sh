@@ -10,7 +10,8 @@ log=$build/logs/park-cpus.log
 sock=$build/vm/park-cpus.qmp
 regs=$build/logs/park-cpus.regs
 mkdir -p "$build/vm"
-rm -f "$sock" "$regs"
+# A log left by the last run would say PARK-CHECK at once.
+rm -f "$sock" "$regs" "$log"
 tap_plan 3
 "$top/tools/qemu-run.sh" --name park-cpus --scenario park-cpus \
 	--smp 2 --mem 1G --timeout 300 --qmp "$sock" \
