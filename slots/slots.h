@@ -124,6 +124,11 @@ struct ks_slot_source_ops {
 	int (*scan)(void *priv, struct ks_slot_table *table);
 	/* Switch to @slot; returns when this system runs again. */
 	int (*enter)(void *priv, unsigned int slot);
+	/*
+	 * Switch to @slot, which has run, to have its system power off;
+	 * returns when this system runs again, @slot then exited.
+	 */
+	int (*shut_down)(void *priv, unsigned int slot);
 	/* Load @profile into its slot, or the first empty one: *@slot. */
 	int (*load)(void *priv, const struct ks_profile *profile,
 		    unsigned int *slot);

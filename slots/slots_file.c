@@ -123,6 +123,33 @@ static int file_enter(void *priv, unsigned int slot)
 	return file_write(priv, &table);
 }
 
+/* The switch there, and its system's poweroff that hands back at once. */
+static int file_shut_down(void *priv, unsigned int slot)
+{
+	struct ks_slot_table table;
+	struct ks_slot *s;
+	int ret;
+
+	if (!slot || slot >= KEXEC_SLOTS_MAX)
+		return -EINVAL;
+	ret = file_scan(priv, &table);
+	if (ret)
+		return ret;
+	s = &table.slot[slot];
+	if (table.self)
+		return -EOPNOTSUPP;
+	if (s->state == KEXEC_SLOT_LOADED)
+		return -EINVAL;
+	if (s->state == KEXEC_SLOT_CRASHED)
+		return -EIO;
+	if (s->state == KEXEC_SLOT_EXITED)
+		return -ESHUTDOWN;
+	if (!can_enter(s))
+		return -ENOENT;
+	s->state = KEXEC_SLOT_EXITED;
+	return file_write(priv, &table);
+}
+
 /* A digit no other slot has, or none; as the kernel checks it. */
 static int check_hotkey(const struct ks_slot_table *table, unsigned int slot,
 			unsigned int hotkey)
@@ -207,6 +234,7 @@ static int file_unload(void *priv, unsigned int slot)
 static const struct ks_slot_source_ops slots_file_ops = {
 	.scan = file_scan,
 	.enter = file_enter,
+	.shut_down = file_shut_down,
 	.load = file_load,
 	.unload = file_unload,
 };

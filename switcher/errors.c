@@ -54,8 +54,10 @@ static const struct explanation explanations[] = {
 	  "slot %s has crashed; unload it and load it again" },
 	{ REQ(KS_REQ_SWITCH), -ESHUTDOWN, KSWITCH_EXIT_SLOT_EXITED,
 	  "slot %s has shut down (it powered off, halted or rebooted); unload it and load it again" },
+	{ REQ(KS_REQ_SHUTDOWN), -EINPROGRESS, KSWITCH_EXIT_NOT_SHUT_DOWN,
+	  "slot %s was left before its system had shut down, and is kept; switch to it and shut it down there, or run 'kswitch down' again" },
 	{ REQ(KS_REQ_SWITCH), -EBUSY, KSWITCH_EXIT_FAILURE,
-	  "could not switch to slot %s: a task would not freeze, or another switch is under way; try again" },
+	  "could not switch to slot %s: a task would not freeze, another switch is under way, or this system is shutting down; try again" },
 
 	{ REQ(KS_REQ_LOAD), -ENOENT, KSWITCH_EXIT_NO_FILE,
 	  "cannot read '%s': no such file; check the path" },
@@ -150,6 +152,7 @@ static const char *const request_verbs[] = {
 	[KS_REQ_SAVE] = "save slot",
 	[KS_REQ_RESTORE] = "restore",
 	[KS_REQ_WATCH] = "watch the switches away from",
+	[KS_REQ_SHUTDOWN] = "shut down slot",
 };
 
 /* A kernel.* sysctl's value, or -1 if it cannot be read. */

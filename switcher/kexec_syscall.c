@@ -72,6 +72,13 @@ int ks_slot_unload(unsigned int slot)
 	return slot_ioctl(KEXEC_SLOT_IOC_UNLOAD, &arg);
 }
 
+int ks_slot_shutdown(unsigned int slot)
+{
+	uint32_t arg = slot;
+
+	return slot_ioctl(KEXEC_SLOT_IOC_SHUTDOWN, &arg);
+}
+
 int ks_slot_switch(unsigned int slot)
 {
 	uint32_t arg = slot;

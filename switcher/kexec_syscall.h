@@ -28,6 +28,8 @@ int ks_slot_load(unsigned int slot, struct kexec_segment *segments,
 		 unsigned int nr_segments, uint64_t entry);
 int ks_slot_unload(unsigned int slot);
 int ks_slot_switch(unsigned int slot);
+/* Switch to @slot to have its system power off; returns as a switch. */
+int ks_slot_shutdown(unsigned int slot);
 int ks_slot_info(struct kexec_slot_info *info);
 int ks_slot_self(unsigned int *slot);
 /*

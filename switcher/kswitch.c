@@ -31,6 +31,8 @@ static const struct kswitch_cmd commands[] = {
 	  "write the system in SLOT to FILE as a core for gdb, and keep it" },
 	{ "up", cmd_up, "[--check]",
 	  "load every slot profile that is not loaded yet" },
+	{ "down", cmd_down, "",
+	  "shut every slot's system down cleanly and unload it, before slot 0's own shutdown" },
 	{ "menu", cmd_menu, "",
 	  "choose a slot to switch to, in a full-screen menu" },
 	{ "watch", cmd_watch, "[--run COMMAND]",

@@ -43,6 +43,7 @@ enum kswitch_exit {
 	KSWITCH_EXIT_NOT_REGULAR = 24, /* a FIFO, device or directory given */
 	KSWITCH_EXIT_TOO_BIG = 25, /* a file larger than kswitch reads */
 	KSWITCH_EXIT_SLOT_EXITED = 26, /* switch to a slot that shut down */
+	KSWITCH_EXIT_NOT_SHUT_DOWN = 27, /* a slot left before it shut down */
 };
 
 /* What a request was, for explaining its errno (ks_explain()). */
@@ -55,6 +56,7 @@ enum ks_request {
 	KS_REQ_SAVE, /* and dump; @what is the slot */
 	KS_REQ_RESTORE, /* @what is the slot file */
 	KS_REQ_WATCH, /* @what is this system */
+	KS_REQ_SHUTDOWN, /* @what is the slot */
 };
 
 /*
@@ -103,6 +105,7 @@ int cmd_save(int argc, char **argv, struct ks_context *ctx);
 int cmd_dump(int argc, char **argv, struct ks_context *ctx);
 int cmd_restore(int argc, char **argv, struct ks_context *ctx);
 int cmd_watch(int argc, char **argv, struct ks_context *ctx);
+int cmd_down(int argc, char **argv, struct ks_context *ctx);
 /* kswitch SLOT: argv[0] is the slot. */
 int cmd_switch(int argc, char **argv, struct ks_context *ctx);
 

@@ -45,6 +45,12 @@ static int kernel_enter(void *priv, unsigned int slot)
 	return ks_slot_switch(slot);
 }
 
+static int kernel_shut_down(void *priv, unsigned int slot)
+{
+	(void)priv;
+	return ks_slot_shutdown(slot);
+}
+
 /* The profile's slot, or the first empty one. */
 static int pick_slot(const struct ks_profile *profile, unsigned int *slot)
 {
@@ -91,6 +97,7 @@ static int kernel_crash_log(void *priv, unsigned int slot, char *buf,
 static const struct ks_slot_source_ops kernel_ops = {
 	.scan = kernel_scan,
 	.enter = kernel_enter,
+	.shut_down = kernel_shut_down,
 	.load = kernel_load,
 	.unload = kernel_unload,
 	.crash_log = kernel_crash_log,

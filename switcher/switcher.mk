@@ -3,7 +3,7 @@
 
 KSWITCH_SRCS := $(addprefix switcher/,kswitch.c errors.c sysinfo.c \
 	cmd_status.c cmd_load.c cmd_jump.c cmd_call.c cmd_slots.c cmd_up.c \
-	cmd_menu.c cmd_snapshot.c cmd_watch.c menu.c menu_screen.c slot_kernel.c \
+	cmd_menu.c cmd_snapshot.c cmd_watch.c cmd_down.c menu.c menu_screen.c slot_kernel.c \
 	slot_snapshot.c payload.c loader.c efi.c \
 	bzimage.c e820.c kexec_syscall.c jump_entry.S) \
 	$(addprefix slots/,slots.c profile.c slots_file.c snapshot.c)

@@ -44,7 +44,10 @@
  *   EFAULT         a bad user pointer
  *   EINVAL         (also) READY with a seq no notice had, or from a file
  *                  that is no watcher; read() of one
- *   EBUSY          (also) WATCH on a file that watches already
+ *   EBUSY          (also) WATCH on a file that watches already; a switch
+ *                  away from a system that slot 0 asked to shut down
+ *   EINVAL         (also) SHUTDOWN of a slot that has never run: it has
+ *                  no system to shut down, unload it
  */
 #ifndef _UAPI_LINUX_KEXEC_SLOTS_H
 #define _UAPI_LINUX_KEXEC_SLOTS_H
@@ -266,5 +269,12 @@ struct kexec_slot_notice {
 #define KEXEC_SLOT_IOC_RESTORE	_IOW(KEXEC_SLOT_IOC_MAGIC, 10, struct kexec_slot_restore)
 #define KEXEC_SLOT_IOC_WATCH	_IO(KEXEC_SLOT_IOC_MAGIC, 11)
 #define KEXEC_SLOT_IOC_READY	_IOW(KEXEC_SLOT_IOC_MAGIC, 12, __u64)
+/*
+ * KEXEC_SLOT_IOC_SHUTDOWN, in slot 0: switch to a slot and have its system
+ * power off, its user space shutting down as for its own poweroff. Returns
+ * when slot 0 is entered again: the slot is then exited, unless its
+ * system was left another way before it had shut down.
+ */
+#define KEXEC_SLOT_IOC_SHUTDOWN	_IOW(KEXEC_SLOT_IOC_MAGIC, 13, __u32)
 
 #endif /* _UAPI_LINUX_KEXEC_SLOTS_H */

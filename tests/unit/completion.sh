@@ -9,7 +9,7 @@ source "$top/tools/bash-completion/kswitch"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 touch "$tmp/alpha.conf" "$tmp/bravo.conf" "$tmp/notes.txt"
-commands="call dump help jump list load log menu restore save status unload up watch"
+commands="call down dump help jump list load log menu restore save status unload up watch"
 
 # offers WORD...: what completing the last WORD offers, sorted, one line.
 offers() {

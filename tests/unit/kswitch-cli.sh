@@ -7,8 +7,8 @@ kswitch=$build/bin/kswitch
 [ -x "$kswitch" ] || tap_skip_all "$kswitch not built; run make check"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-commands=(list load unload log up menu status jump call help)
-tap_plan $((39 + ${#commands[@]}))
+commands=(list load unload log up down menu watch status jump call help)
+tap_plan $((43 + ${#commands[@]}))
 
 out=$("$kswitch" help)
 check "help starts with a one-line grammar" \
@@ -62,6 +62,21 @@ check "list --json reads back as the same table" \
 	sh -c '"$1" --slots-file "$2" list --json >"$3/a.json" &&
 		"$1" --slots-file "$3/a.json" list --json | cmp -s - "$3/a.json"' \
 	_ "$kswitch" "$tmp/slots.json" "$tmp"
+
+# kswitch down: bravo has run and is shut down, then unloaded; charlie
+# never ran and is unloaded; from another slot it is refused.
+cp "$tmp/slots.json" "$tmp/down.json"
+out=$("$kswitch" --slots-file "$tmp/down.json" down); rc=$?
+check "down shuts bravo down and unloads both" \
+	test $rc -eq 0 -a "$out" = "$(printf 'shutting down slot 1 (bravo)\nunloaded slot 1 (bravo)\nunloaded slot 2 (charlie)')"
+check "... and leaves only slot 0" \
+	test "$("$kswitch" --slots-file "$tmp/down.json" list | grep -c ' empty ')" -eq 8
+sed 's/"self": 0/"self": 1/' "$tmp/slots.json" >"$tmp/down1.json"
+err=$("$kswitch" --slots-file "$tmp/down1.json" down 2>&1 >/dev/null); rc=$?
+check "down from slot 1 exits 15 with one line" \
+	test $rc -eq 15 -a "$err" = "kswitch: slots are loaded and unloaded from slot 0; switch there first"
+err=$("$kswitch" --slots-file "$tmp/down.json" down now 2>&1 >/dev/null); rc=$?
+check "down with an argument exits 2" test $rc -eq 2
 
 # kswitch up: a malformed profile is named with its line and problem, and
 # the others still load.

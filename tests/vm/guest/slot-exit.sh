@@ -32,4 +32,18 @@ ends poweroff exited 26 "slot 3 (ender) powers off: hands the machine back to sl
 ends halt exited 26 "slot 3 (ender) halts: hands the machine back to slot 0"
 ends reboot exited 26 "slot 3 (ender) reboots: hands the machine back to slot 0"
 ends sysrq-b crashed 11 "Kernel panic - not syncing: emergency restart in slot 3"
+
+# kswitch down: keeper, which has run, is asked to shut down, and its
+# kernel powers off and hands back exited; a slot that never ran is just
+# unloaded; no slot is left.
+kswitch load 3 /boot/bzImage --initrd /boot/echo.cpio.gz --mem 64M --name never ||
+	ks_fail "kswitch load 3 (never) failed"
+out=$(kswitch down) || ks_fail "kswitch down failed: $out"
+echo "$out" | sed 's/^/alpha: kswitch down: /'
+for line in "shutting down slot 1 (keeper)" "unloaded slot 1 (keeper)" \
+	"unloaded slot 3 (never)"; do
+	echo "$out" | grep -qxF "$line" || ks_fail "kswitch down did not say '$line'"
+done
+[ "$(kswitch list --json | grep -c '"state": "empty"')" = 8 ] ||
+	ks_fail "slots are left after kswitch down: $(kswitch list)"
 exit $ks_fails
