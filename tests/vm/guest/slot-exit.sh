@@ -10,9 +10,9 @@ kswitch load 1 /boot/bzImage --initrd /boot/echo.cpio.gz --mem 64M --name keeper
 	ks_fail "kswitch load 1 (keeper) failed"
 kswitch keeper || ks_fail "kswitch keeper did not come back"
 
-# ends HOW STATE CODE LOGLINE
+# ends HOW STATE CODE LOGLINE [INITRD MEM]
 ends() {
-	kswitch load 3 /boot/bzImage --initrd /boot/echo.cpio.gz --mem 64M --name ender \
+	kswitch load 3 /boot/bzImage --initrd "${5:-/boot/echo.cpio.gz}" --mem "${6:-64M}" --name ender \
 		--append "console=ttyS0 ks.scenario=exit-self ks.exit=$1 ks.nonce=$ks_nonce" ||
 		{ ks_fail "kswitch load 3 ($1) failed"; return; }
 	kswitch ender || ks_fail "kswitch ender ($1) did not come back"
@@ -32,6 +32,15 @@ ends poweroff exited 26 "slot 3 (ender) powers off: hands the machine back to sl
 ends halt exited 26 "slot 3 (ender) halts: hands the machine back to slot 0"
 ends reboot exited 26 "slot 3 (ender) reboots: hands the machine back to slot 0"
 ends sysrq-b crashed 11 "Kernel panic - not syncing: emergency restart in slot 3"
+# kexec -e would boot a kernel in the slot's memory that never switches
+# back; it ends the slot as a reboot does. The kernel to load goes in as
+# a first, uncompressed archive of its initrd, as early microcode goes.
+mkdir -p /tmp/kexec/boot
+cp /boot/bzImage /tmp/kexec/boot/
+(cd /tmp/kexec && printf 'boot\nboot/bzImage\n' | cpio -o -H newc) >/tmp/kexec.cpio 2>/dev/null
+cat /tmp/kexec.cpio /boot/echo.cpio.gz >/tmp/echo-kexec.cpio
+ends kexec exited 26 "slot 3 (ender) kexecs: hands the machine back to slot 0" \
+	/tmp/echo-kexec.cpio 128M
 
 # kswitch down: keeper, which has run, is asked to shut down, and its
 # kernel powers off and hands back exited; a slot that never ran is just
