@@ -53,7 +53,7 @@ static const struct explanation explanations[] = {
 	{ REQ(KS_REQ_SWITCH), -EIO, KSWITCH_EXIT_SLOT_CRASHED,
 	  "slot %s has crashed; unload it and load it again" },
 	{ REQ(KS_REQ_SWITCH), -ESHUTDOWN, KSWITCH_EXIT_SLOT_EXITED,
-	  "slot %s has shut down (it powered off, halted or rebooted); unload it and load it again" },
+	  "slot %s has shut down (it powered off, halted, rebooted or ran kexec); unload it and load it again" },
 	{ REQ(KS_REQ_SHUTDOWN), -EINPROGRESS, KSWITCH_EXIT_NOT_SHUT_DOWN,
 	  "slot %s was left before its system had shut down, and is kept; switch to it and shut it down there, or run 'kswitch down' again" },
 	{ REQ(KS_REQ_SWITCH), -EBUSY, KSWITCH_EXIT_FAILURE,

@@ -47,7 +47,7 @@ sed -e 's/"slot": 4, "name": "", "state": "empty"/"slot": 4, "name": "delta", "s
 	-e 's/"slot": 5, "name": "", "state": "empty"/"slot": 5, "name": "echo", "state": "exited"/' \
 	"$tmp/slots.json" >"$tmp/ended.json"
 expect 11 "slot 4 has crashed; unload it and load it again" --slots-file "$tmp/ended.json" 4
-expect 26 "slot 5 has shut down \(it powered off, halted or rebooted\); unload it and load it again" \
+expect 26 "slot 5 has shut down \(it powered off, halted, rebooted or ran kexec\); unload it and load it again" \
 	--slots-file "$tmp/ended.json" echo
 expect 4 "'bravo' is loaded already" "${slots[@]}" load 3 "$bzimage" --name bravo
 expect 4 "the hotkey for 'slot3' is another slot's" "${slots[@]}" load 3 "$bzimage" --hotkey 1
