@@ -290,12 +290,12 @@ static int read_devmem(const char *addr)
 }
 
 /*
- * The slot directory as kernel/kexec_slots.c lays it out, version 7: not
+ * The slot directory as kernel/kexec_slots.c lays it out, version 8: not
  * UAPI, but shared by kernels of different builds, so versioned. A hostile
  * or broken slot kernel writes it like this.
  */
 #define DIR_MAGIC 0x524944544f4c53ULL /* "SLOTDIR" */
-#define DIR_VERSION 7
+#define DIR_VERSION 8
 #define DIR_MARKS 9
 
 struct dir_record {
@@ -312,7 +312,7 @@ struct dir_record {
 
 struct dir {
 	uint64_t magic;
-	uint32_t version, running, forward, entering;
+	uint32_t version, running, forward, entering, shut_down, pad;
 	uint64_t marks[DIR_MARKS], swap_clock[2], swap_out[2];
 	struct dir_record slot[KEXEC_SLOTS_MAX];
 };
