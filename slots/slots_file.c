@@ -93,6 +93,16 @@ static int can_enter(const struct ks_slot *s)
 	       s->state == KEXEC_SLOT_SUSPENDED;
 }
 
+/* Why the kernel would not enter @s, in the order it checks; or 0. */
+static int enter_refusal(const struct ks_slot *s)
+{
+	if (s->state == KEXEC_SLOT_CRASHED)
+		return -EIO;
+	if (s->state == KEXEC_SLOT_EXITED)
+		return -ESHUTDOWN;
+	return can_enter(s) ? 0 : -ENOENT;
+}
+
 /* The switch there and back: the caller runs in self again at once. */
 static int file_enter(void *priv, unsigned int slot)
 {
@@ -108,12 +118,9 @@ static int file_enter(void *priv, unsigned int slot)
 	s = &table.slot[slot];
 	if (slot == table.self)
 		return -EALREADY;
-	if (s->state == KEXEC_SLOT_CRASHED)
-		return -EIO;
-	if (s->state == KEXEC_SLOT_EXITED)
-		return -ESHUTDOWN;
-	if (!can_enter(s))
-		return -ENOENT;
+	ret = enter_refusal(s);
+	if (ret)
+		return ret;
 	/* A count from a file may be at its end already: it stays there. */
 	if (s->times_entered < UINT64_MAX)
 		s->times_entered++;
@@ -140,12 +147,9 @@ static int file_shut_down(void *priv, unsigned int slot)
 		return -EOPNOTSUPP;
 	if (s->state == KEXEC_SLOT_LOADED)
 		return -EINVAL;
-	if (s->state == KEXEC_SLOT_CRASHED)
-		return -EIO;
-	if (s->state == KEXEC_SLOT_EXITED)
-		return -ESHUTDOWN;
-	if (!can_enter(s))
-		return -ENOENT;
+	ret = enter_refusal(s);
+	if (ret)
+		return ret;
 	s->state = KEXEC_SLOT_EXITED;
 	return file_write(priv, &table);
 }

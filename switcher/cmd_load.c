@@ -91,15 +91,12 @@ static int load_named_profile(struct ks_context *ctx, const char *name)
 /* kswitch load KERNEL ...: the peer of 'kswitch jump', not a slot. */
 static int load_peer(const struct ks_profile *p)
 {
-	struct ks_load_request req = {
-		.kernel = p->kernel,
-		.initrd = *p->initrd ? p->initrd : NULL,
-		.append = *p->cmdline ? p->cmdline : NULL,
-		.mem_size = p->mem_size,
-	};
+	struct ks_load_request req;
 	struct ks_load_plan plan;
 	const char *unreadable;
 	int ret;
+
+	ks_profile_request(p, &req);
 
 	/* Files are checked first, so that a bad one is named exactly. */
 	unreadable = ks_profile_unreadable(p, &ret);

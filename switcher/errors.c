@@ -227,12 +227,10 @@ static int explain_eperm(enum ks_request req, const char *what, char *msg,
 int ks_explain_load(const struct ks_profile *p, const char *what, int err,
 		    char *msg, size_t size)
 {
-	struct ks_load_request req = {
-		.kernel = p->kernel,
-		.initrd = *p->initrd ? p->initrd : NULL,
-	};
+	struct ks_load_request req;
 	uint64_t need;
 
+	ks_profile_request(p, &req);
 	if (err != -EOVERFLOW || ks_system_min_mem(&req, &need))
 		return ks_explain(KS_REQ_LOAD, what, err, msg, size);
 	snprintf(

@@ -29,6 +29,7 @@
 #include "kexec_syscall.h"
 #include "kswitch.h"
 #include "loader.h"
+#include "profile.h"
 
 #define PAGE_SIZE 4096ULL
 #define LOW_BASE 0x10000ULL
@@ -88,6 +89,14 @@ static int read_images(const struct ks_load_request *req,
 	if (ret || !req->initrd)
 		return ret;
 	return ks_read_file(req->initrd, &img->initrd, &img->initrd_size);
+}
+
+void ks_profile_request(const struct ks_profile *p, struct ks_load_request *req)
+{
+	req->kernel = p->kernel;
+	req->initrd = *p->initrd ? p->initrd : NULL;
+	req->append = *p->cmdline ? p->cmdline : NULL;
+	req->mem_size = p->mem_size;
 }
 
 int ks_image_size(uint64_t kernel_mem, uint64_t initrd_size, uint64_t *size)

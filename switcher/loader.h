@@ -19,6 +19,11 @@ struct ks_load_request {
 	uint64_t mem_size; /* RAM the system gets */
 };
 
+struct ks_profile;
+/* The request of @p, pointing into it: a profile's "" is no file. */
+void ks_profile_request(const struct ks_profile *p,
+			struct ks_load_request *req);
+
 #define KS_MAX_RANGES 8
 
 /* Where a loaded system lives. */

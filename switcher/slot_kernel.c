@@ -64,16 +64,12 @@ static int pick_slot(const struct ks_profile *profile, unsigned int *slot)
 static int kernel_load(void *priv, const struct ks_profile *profile,
 		       unsigned int *slot)
 {
-	struct ks_load_request req = {
-		.kernel = profile->kernel,
-		.initrd = *profile->initrd ? profile->initrd : NULL,
-		.append = *profile->cmdline ? profile->cmdline : NULL,
-		.mem_size = profile->mem_size,
-	};
+	struct ks_load_request req;
 	struct ks_load_plan plan;
 	int ret;
 
 	(void)priv;
+	ks_profile_request(profile, &req);
 	ret = pick_slot(profile, slot);
 	if (ret)
 		return ret;
