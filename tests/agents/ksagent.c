@@ -27,8 +27,9 @@
  *                               overwrite, through /dev/mem, what slot 0
  *                               must not trust in the slot directory at
  *                               physical ADDR: the running slot, the
- *                               records of slots other than 0 and SELF
- *                               (all 0xff), SELF's ranges and links;
+ *                               crash count, the records of slots other
+ *                               than 0 and SELF (all 0xff), SELF's
+ *                               ranges and links;
  *                               print "scribbled", exit 0, or why not,
  *                               exit 1
  *   ksagent tpm DEV             ask the TPM 2.0 at DEV (/dev/tpmrm0) for 16
@@ -290,12 +291,12 @@ static int read_devmem(const char *addr)
 }
 
 /*
- * The slot directory as kernel/kexec_slots.c lays it out, version 8: not
+ * The slot directory as kernel/kexec_slots.c lays it out, version 9: not
  * UAPI, but shared by kernels of different builds, so versioned. A hostile
  * or broken slot kernel writes it like this.
  */
 #define DIR_MAGIC 0x524944544f4c53ULL /* "SLOTDIR" */
-#define DIR_VERSION 8
+#define DIR_VERSION 9
 #define DIR_MARKS 9
 
 struct dir_record {
@@ -312,7 +313,7 @@ struct dir_record {
 
 struct dir {
 	uint64_t magic;
-	uint32_t version, running, forward, entering, shut_down, pad;
+	uint32_t version, running, forward, entering, shut_down, crashes;
 	uint64_t marks[DIR_MARKS], swap_clock[2], swap_out[2];
 	struct dir_record slot[KEXEC_SLOTS_MAX];
 };
@@ -343,6 +344,7 @@ static int scribble_dir(const char *addr_arg, const char *self_arg)
 		return 1;
 	}
 	u.dir.running = 0xffffffff;
+	u.dir.crashes = 0xffffffff;
 	for (i = 1; i < KEXEC_SLOTS_MAX; i++)
 		if (i != self)
 			memset(&u.dir.slot[i], 0xff, sizeof(u.dir.slot[i]));

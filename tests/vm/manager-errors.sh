@@ -6,11 +6,13 @@
 # line what was wrong and what to do, and changes no slot; then a slot kernel
 # that panics on CPU 1, one in a swap slot and one in early boot, in its
 # drivers' init, hand the machine back as well
-# (tests/vm/guest/manager-errors.sh). Hibernation with slots loaded, and
+# (tests/vm/guest/manager-errors.sh); the kernel that takes the machine
+# back from each stops its PCI functions' DMA before it resumes them.
+# Hibernation with slots loaded, and
 # loads and restores under kernel.kexec_load_disabled, are refused too.
 source "$(dirname "$0")/../lib/tap.sh"
 log=$build/logs/manager-errors.log
-tap_plan 8
+tap_plan 10
 check "every bad kswitch request is refused alone, with its own code" \
 	"$top/tools/qemu-run.sh" --name manager-errors \
 	--scenario manager-errors --smp 2 --mem 1G --timeout 300 \
@@ -28,6 +30,23 @@ check "the crashed slot handed the machine back to the slot that entered it" \
 lines_in_turn() {
 	tr -d '\r' <"$log" | grep -A1 -- "$1" | grep -q -- "$2"
 }
+# in_between FIRST LAST LINE: a console line matching LINE after one
+# matching FIRST, before the next matching LAST.
+in_between() {
+	tr -d '\r' <"$log" | awk -v first="$1" -v last="$2" -v line="$3" '
+		index($0, first) { on = 1; next }
+		on && index($0, line) { found = 1 }
+		on && index($0, last) { exit }
+		END { exit !found }'
+}
+reset_line="kexec_slots: a slot crashed since this kernel last ran: PCI functions reset"
+# kexec_jump_before_resume(): slot 0 went on to slot 6 without resuming.
+check "slot 6, back from slot 3's crash, reset PCI functions before it resumed" \
+	in_between "slot 3 (crashy) hands the machine back to slot 6" \
+	"slot 6 (visitor) entered from slot 3" "$reset_line"
+check "slot 0, back from the swap slot's crash, reset PCI functions before it resumed" \
+	in_between "slot 3 (crashy-swap) hands the machine back to slot 0" \
+	"slot 0 (alpha) entered from slot 3" "$reset_line"
 # The boot CPU makes the jump for a panic on CPU 1 (kexec_slots.c).
 check "a slot kernel that panicked on CPU 1 handed the machine back too" \
 	lines_in_turn "panic on CPU 1: the boot CPU hands back" \

@@ -2,7 +2,8 @@
 # machine: slot kernels that panic on the boot CPU, on the last CPU, and in
 # a swap slot each hand the machine back to slot 0, which finds its
 # devices working after each (all CPUs, framebuffer, TPM, UEFI variables,
-# network) and reads the crashed kernel's last console lines.
+# network, the records its writer fsynced to NVMe) and reads the crashed
+# kernel's last console lines.
 . /usr/share/kswitch/tests/lib.sh
 ks_start_net
 ks_start_desktop
@@ -25,12 +26,14 @@ crash() {
 		ks_fail "after $name: CPUs online $(cat /sys/devices/system/cpu/online), wanted $ks_cpus"
 	ks_check_desktop
 	ks_check_net
-	echo "$ks_name: back from $name (counter $(ks_counter)$ks_desk, $ks_pings pings)"
+	ks_check_disk
+	echo "$ks_name: back from $name (counter $(ks_counter)$ks_desk, $ks_pings pings, $ks_disk_synced records on disk)"
 	kswitch unload 3 || ks_fail "kswitch unload 3 ($name) failed"
 }
 
 mkdir -p $KS_STATE
 ksagent counter $KS_STATE/counter &
+ks_start_disk
 crash crashy 0
 crash crashy-cpu3 3
 crash crashy-swap 0 --swap
