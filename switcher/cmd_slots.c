@@ -75,6 +75,27 @@ int cmd_unload(int argc, char **argv, struct ks_context *ctx)
 /* More than the kernel keeps of a crashed system's console. */
 #define CRASH_LOG_MAX (64 * 1024)
 
+/*
+ * A crashed kernel's console lines, each line escaped as names are: the
+ * kernel keeps them as they were printed, and anything in that system,
+ * root writing to /dev/kmsg for one, could have put escape sequences in.
+ */
+static void print_log(const char *text, size_t len)
+{
+	static char line[KS_PRINTABLE_SIZE(CRASH_LOG_MAX)];
+	const char *nl;
+	size_t n;
+
+	while (len) {
+		nl = memchr(text, '\n', len);
+		n = nl ? (size_t)(nl - text) : len;
+		puts(ks_printable_mem(text, n, line, sizeof(line)));
+		n += !!nl;
+		text += n;
+		len -= n;
+	}
+}
+
 int cmd_log(int argc, char **argv, struct ks_context *ctx)
 {
 	static char buf[CRASH_LOG_MAX];
@@ -98,9 +119,7 @@ int cmd_log(int argc, char **argv, struct ks_context *ctx)
 		      : -EOPNOTSUPP;
 	if (ret)
 		return ks_fail(KS_REQ_LOG, what, ret);
-	fwrite(buf, 1, len, stdout);
-	if (len && buf[len - 1] != '\n')
-		putchar('\n');
+	print_log(buf, len);
 	return KSWITCH_EXIT_OK;
 }
 

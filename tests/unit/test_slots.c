@@ -467,6 +467,8 @@ static void check_printable(const char *s, size_t size, const char *want)
 
 static void test_printable(void)
 {
+	char buf[64];
+
 	check_printable("alpha-1.x_y", 64, "alpha-1.x_y");
 	check_printable("a\x1b[2Jb", 64, "a\\x1b[2Jb");
 	check_printable("a\nb\tc\r", 64, "a\\x0ab\\x09c\\x0d");
@@ -477,6 +479,10 @@ static void test_printable(void)
 	check_printable("ab\x1b", 7, "ab\\x1b");
 	check_printable("abc", 3, "ab");
 	check_printable("abc", 1, "");
+	memset(buf, '#', sizeof(buf));
+	ks_printable_mem("a\0\x1b[2Jb\n", 7, buf, sizeof(buf));
+	ok(!strcmp(buf, "a\\x00\\x1b[2Jb"),
+	   "printable_mem escapes NULs and stops at its length: '%s'", buf);
 
 	ok(!ks_name_has_control("alpha") && !ks_name_has_control("") &&
 		   !ks_name_has_control("caf\xc3\xa9") &&

@@ -5,6 +5,9 @@
 # hand-back is meant.
 . /usr/share/kswitch/tests/lib.sh
 echo "KSWITCH-CRASH-EXPECTED $ks_nonce"
+# A console line with an escape sequence in it: kswitch log must not
+# pass it to the terminal as it is.
+printf 'crash-self: \033[2J cleared\n' >/dev/kmsg
 taskset -c "$(ks_arg ks.crash_cpu | grep . || echo 0)" sh -c 'echo c >/proc/sysrq-trigger'
 ks_fail "still running after the crash it asked for"
 sleep 1000000

@@ -14,5 +14,9 @@ grep -q "Kernel panic - not syncing: sysrq triggered crash" /tmp/crash.log ||
 	ks_fail "kswitch log crashy has no panic line"
 grep -q "KSWITCH-CRASH-EXPECTED" /tmp/crash.log &&
 	ks_fail "kswitch log crashy has user space's console output"
+grep -qF 'crash-self: \x1b[2J cleared' /tmp/crash.log ||
+	ks_fail "kswitch log crashy lacks the escaped line crash-self wrote"
+grep -q "$(printf '\033')" /tmp/crash.log &&
+	ks_fail "kswitch log crashy passed an escape character through"
 kswitch 0 || ks_fail "kswitch 0 failed"
 sleep 1000000
