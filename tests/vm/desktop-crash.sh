@@ -23,8 +23,10 @@ check "three slot kernels panic and slot 0 runs on after each" \
 backs=$(tr -d '\r' <"$log" | grep -c "^alpha: back from crashy.*, tpm [0-9a-f]*, [1-9][0-9]* efivars, [1-9][0-9]* pings, [1-9][0-9]* records on disk)")
 check "alpha's TPM, UEFI variables, network and NVMe answered after each crash ($backs of 3)" \
 	test "$backs" = 3
-resets=$(tr -d '\r' <"$log" | grep -c "kexec_slots: a slot crashed since this kernel last ran: PCI functions reset")
-check "slot 0 reset or stopped its PCI functions before it resumed them ($resets of 3)" \
+# QEMU's NVMe controller has a function reset (FLR); virtio-net on q35's
+# root bus has none, and its driver resets it as it resumes it.
+resets=$(tr -d '\r' <"$log" | grep -c "kexec_slots: a slot crashed since this kernel last ran: PCI functions reset [1-9]")
+check "slot 0 reset PCI functions before it resumed them after each crash ($resets of 3)" \
 	test "$resets" = 3
 check "the kernel that panicked on CPU 3 had the boot CPU hand back" \
 	grep -q "panic on CPU 3: the boot CPU hands back" <(tr -d '\r' <"$log")
