@@ -14,6 +14,8 @@
 #                 minutes each (tests/fuzz/README.md), then the kernel
 #                 interface fed random requests for 10 minutes
 #   make soak     1000 switches over five systems, 100 load/unload cycles
+#   make deb      kswitch as a Debian package, checked with lintian, in
+#                 $(BUILD)/deb
 #   make install  kswitch, its man pages, bash completion and example
 #                 profiles, under $(DESTDIR)$(PREFIX) (PREFIX=/usr/local)
 #
@@ -25,8 +27,14 @@ C_SOURCES = $(wildcard switcher/*.[ch] slots/*.[ch] tests/agents/*.c tests/fuzz/
 	tools/payloads/*.c)
 export KSWITCH_BUILD := $(BUILD)
 
+# NO_DEPS=1 builds with what is installed, never running make deps: a
+# package build (debian/rules), whose Build-Depends install what it needs.
+DEPS := $(if $(NO_DEPS),,deps)
+
 CFLAGS ?= -O2 -g
-CFLAGS += -std=gnu11 -Wall -Wextra -Werror -Iinclude -Islots
+# override: flags given on the command line (a package build's hardening
+# flags) add to these rather than replace them.
+override CFLAGS += -std=gnu11 -Wall -Wextra -Werror -Iinclude -Islots
 
 KERNEL_FRAGMENTS := kernel-patches/kswitch.config tests/vm/config
 KERNEL_KEY := $(BUILD)/kernel/.kswitch-key
@@ -62,7 +70,7 @@ deps:
 include switcher/switcher.mk
 
 # The benchmark agent (bench/README.md) runs inside the guests only.
-$(GUEST_KSBENCH): bench/ksbench.c include/linux/kexec_slots.h | deps
+$(GUEST_KSBENCH): bench/ksbench.c include/linux/kexec_slots.h | $(DEPS)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) -static -o $@ $<
 
@@ -73,34 +81,34 @@ PAYLOAD_CFLAGS := -O2 -Wall -Wextra -Werror -ffreestanding -fno-pic -fno-pie \
 	-Wl,-T,tools/payloads/payload.ld -Wl,--build-id=none \
 	-Wl,--no-warn-rwx-segments
 $(BUILD)/payloads/%.elf: tools/payloads/entry.S tools/payloads/%.c \
-		tools/payloads/payload.ld switcher/call_page.h | deps
+		tools/payloads/payload.ld switcher/call_page.h | $(DEPS)
 	@mkdir -p $(@D)
 	$(CC) $(PAYLOAD_CFLAGS) -o $@ tools/payloads/entry.S tools/payloads/$*.c
 
 # The test agents run inside the guests only.
-$(GUEST_KSAGENT): tests/agents/ksagent.c include/linux/kexec_slots.h | deps
+$(GUEST_KSAGENT): tests/agents/ksagent.c include/linux/kexec_slots.h | $(DEPS)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) -static -o $@ $<
 $(GUEST_SLOTS_ERRNO): tests/agents/slots-errno.c include/linux/kexec_slots.h \
-		| deps
+		| $(DEPS)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) -static -o $@ $<
 $(GUEST_SLOTS_FUZZ): tests/agents/slots-fuzz.c include/linux/kexec_slots.h \
-		| deps
+		| $(DEPS)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) -static -o $@ $<
 
 # The builder decides from its cache key whether anything is to be done and
 # touches the key file only when it rebuilt, so guests rebuild only then.
 kernel: $(KERNEL_KEY)
-$(KERNEL_KEY): FORCE | deps
+$(KERNEL_KEY): FORCE | $(DEPS)
 	@tools/build-kernel.sh $(BUILD) $(KERNEL_FRAGMENTS)
 
 # The distribution kernel for the desktop machine: Debian's configuration
 # with the series, reduced to that machine's devices (docs/building.md).
 # Kept under $(KSWITCH_CACHE) too, as it takes tens of minutes cold.
 kernel-distro: $(DISTRO_KEY)
-$(DISTRO_KEY): FORCE | deps
+$(DISTRO_KEY): FORCE | $(DEPS)
 	@tools/build-kernel.sh --base debian --lsmod $(DISTRO_LSMOD) \
 		--out kernel-distro --share $(BUILD) $(DISTRO_FRAGMENTS)
 
@@ -157,6 +165,9 @@ demo: $(DEMO_DEPS)
 	@echo "'sendkey ctrl-alt-1'). Leave QEMU with Ctrl-A then X."
 	@tools/qemu-run.sh --interactive $(DEMO_RUN) --append "quiet ks.menu=1 kexec_slots.hotkey=ctrl+alt"
 
+deb: | $(DEPS)
+	@tools/build-deb.sh $(BUILD)/deb
+
 PREFIX ?= /usr/local
 install: $(BUILD)/bin/kswitch
 	@tools/install.sh "$(BUILD)/bin/kswitch" "$(DESTDIR)" "$(PREFIX)"
@@ -194,7 +205,7 @@ distclean:
 	rm -rf $(BUILD)
 
 FORCE:
-.PHONY: all deps kernel kernel-distro guests desktop-guests demo check bench fuzz soak install format \
+.PHONY: all deps kernel kernel-distro guests desktop-guests demo check bench fuzz soak deb install format \
 	clean distclean FORCE print-c-sources
 
 print-c-sources:

@@ -10,10 +10,11 @@ KSWITCH_SRCS := $(addprefix switcher/,kswitch.c errors.c sysinfo.c \
 KSWITCH_LIBS := -lelf -lz -lncursesw -ltinfo
 KSWITCH_HDRS := $(wildcard switcher/*.h slots/*.h include/*/*.h)
 
-$(BUILD)/bin/kswitch: $(KSWITCH_SRCS) $(KSWITCH_HDRS) | deps
+$(BUILD)/bin/kswitch: $(KSWITCH_SRCS) $(KSWITCH_HDRS) | $(DEPS)
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) -o $@ $(KSWITCH_SRCS) $(KSWITCH_LIBS)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $(KSWITCH_SRCS) \
+		$(KSWITCH_LIBS)
 
-$(BUILD)/guest-bin/kswitch: $(KSWITCH_SRCS) $(KSWITCH_HDRS) | deps
+$(BUILD)/guest-bin/kswitch: $(KSWITCH_SRCS) $(KSWITCH_HDRS) | $(DEPS)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) -static -o $@ $(KSWITCH_SRCS) $(KSWITCH_LIBS)

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# make install: kswitch, its man pages, its bash completion and the example
-# slot profiles under DESTDIR/PREFIX. The examples are documentation: a
+# make install: kswitch, its man pages, its bash completion, its systemd
+# unit and the example slot profiles under DESTDIR/PREFIX. The examples are documentation: a
 # profile in /etc/kswitch/slots.d would be loaded by 'kswitch up'.
 #
 #   tools/install.sh BINARY DESTDIR PREFIX
@@ -21,7 +21,8 @@ if [ ! -f "$binary" ]; then
 	exit 1
 fi
 for f in "$top/docs/kswitch.8" "$top/docs/kswitch.conf.5" \
-	"$top/tools/bash-completion/kswitch" "${examples[@]}"; do
+	"$top/tools/bash-completion/kswitch" \
+	"$top/tools/systemd/kswitch.service" "${examples[@]}"; do
 	if [ ! -f "$f" ]; then
 		echo "install: $f is missing from the source tree" >&2
 		exit 1
@@ -39,6 +40,9 @@ put 0644 "$top/docs/kswitch.8" "$root/share/man/man8/kswitch.8"
 put 0644 "$top/docs/kswitch.conf.5" "$root/share/man/man5/kswitch.conf.5"
 put 0644 "$top/tools/bash-completion/kswitch" \
 	"$root/share/bash-completion/completions/kswitch"
+# Off until enabled: systemctl enable kswitch.service
+put 0644 "$top/tools/systemd/kswitch.service" \
+	"$root/lib/systemd/system/kswitch.service"
 for f in "${examples[@]}"; do
 	put 0644 "$f" "$root/share/doc/kswitch/examples/${f##*/}"
 done

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# make install: exactly kswitch, its man pages, its completion and the
-# example profiles, with their modes, under DESTDIR/PREFIX and nowhere else.
+# make install: exactly kswitch, its man pages, its completion, its systemd
+# unit and the example profiles, with their modes, under DESTDIR/PREFIX and nowhere else.
 source "$(dirname "$0")/../lib/tap.sh"
 [ -x "$build/bin/kswitch" ] || tap_skip_all "$build/bin/kswitch not built; run make check"
 tap_plan 12
@@ -16,6 +16,7 @@ expected() {
 		echo "644 $1/share/man/man8/kswitch.8"
 		echo "644 $1/share/man/man5/kswitch.conf.5"
 		echo "644 $1/share/bash-completion/completions/kswitch"
+		echo "644 $1/lib/systemd/system/kswitch.service"
 		for f in "$top"/slots/examples/*.conf; do
 			echo "644 $1/share/doc/kswitch/examples/${f##*/}"
 		done
@@ -43,7 +44,7 @@ install_at() {
 
 dest=$tmp/usr
 check "make install DESTDIR PREFIX=/usr succeeds" install_at "$dest" /usr
-check "it installs exactly the binary, man pages, completion and examples, with their modes" \
+check "it installs exactly the binary, man pages, completion, unit and examples, with their modes" \
 	diff -u <(expected /usr) <(installed "$dest")
 check "it prints each installed path, all under DESTDIR" \
 	diff -u <(expected /usr | sed "s|^[0-9]* |$dest|") <(sort "$dest.out")
