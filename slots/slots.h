@@ -72,8 +72,7 @@ int ks_read_regular(const char *path, uint64_t max, char **buf, size_t *size);
  */
 const char *ks_printable(const char *s, char *buf, size_t size);
 /* The same for the @len bytes at @s, NULs included: a kernel's log. */
-const char *ks_printable_mem(const char *s, size_t len, char *buf,
-			     size_t size);
+const char *ks_printable_mem(const char *s, size_t len, char *buf, size_t size);
 /* Room for ks_printable() of @len bytes. */
 #define KS_PRINTABLE_SIZE(len) (4 * (len) + 1)
 
