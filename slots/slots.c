@@ -102,8 +102,7 @@ const char *ks_printable(const char *s, char *buf, size_t size)
 	return ks_printable_mem(s, strlen(s), buf, size);
 }
 
-const char *ks_printable_mem(const char *s, size_t slen, char *buf,
-			     size_t size)
+const char *ks_printable_mem(const char *s, size_t slen, char *buf, size_t size)
 {
 	static const char hex[] = "0123456789abcdef";
 	size_t len = 0, n;
