@@ -14,8 +14,8 @@
 #                 minutes each (tests/fuzz/README.md), then the kernel
 #                 interface fed random requests for 10 minutes
 #   make soak     1000 switches over five systems, 100 load/unload cycles
-#   make deb      kswitch as a Debian package, checked with lintian, in
-#                 $(BUILD)/deb
+#   make deb      kswitch and the distribution kernel as Debian packages,
+#                 kswitch's checked with lintian, in $(BUILD)/deb
 #   make install  kswitch, its man pages, bash completion and example
 #                 profiles, under $(DESTDIR)$(PREFIX) (PREFIX=/usr/local)
 #
@@ -107,10 +107,15 @@ $(KERNEL_KEY): FORCE | $(DEPS)
 # The distribution kernel for the desktop machine: Debian's configuration
 # with the series, reduced to that machine's devices (docs/building.md).
 # Kept under $(KSWITCH_CACHE) too, as it takes tens of minutes cold.
+DISTRO_BUILD := tools/build-kernel.sh --base debian --lsmod $(DISTRO_LSMOD) \
+	--out kernel-distro --share
 kernel-distro: $(DISTRO_KEY)
 $(DISTRO_KEY): FORCE | $(DEPS)
-	@tools/build-kernel.sh --base debian --lsmod $(DISTRO_LSMOD) \
-		--out kernel-distro --share $(BUILD) $(DISTRO_FRAGMENTS)
+	@$(DISTRO_BUILD) $(BUILD) $(DISTRO_FRAGMENTS)
+
+# That kernel as a Debian package (linux-image-RELEASE), in $(BUILD)/deb.
+kernel-deb: | $(DEPS)
+	@$(DISTRO_BUILD) --deb $(BUILD) $(DISTRO_FRAGMENTS)
 
 # Example systems: bravo and charlie are systems to load; alpha is the one
 # the machine boots, and carries the kernel, the others and a payload so it
@@ -165,7 +170,7 @@ demo: $(DEMO_DEPS)
 	@echo "'sendkey ctrl-alt-1'). Leave QEMU with Ctrl-A then X."
 	@tools/qemu-run.sh --interactive $(DEMO_RUN) --append "quiet ks.menu=1 kexec_slots.hotkey=ctrl+alt"
 
-deb: | $(DEPS)
+deb: kernel-deb | $(DEPS)
 	@tools/build-deb.sh $(BUILD)/deb
 
 PREFIX ?= /usr/local
@@ -205,7 +210,7 @@ distclean:
 	rm -rf $(BUILD)
 
 FORCE:
-.PHONY: all deps kernel kernel-distro guests desktop-guests demo check bench fuzz soak deb install format \
+.PHONY: all deps kernel kernel-distro kernel-deb guests desktop-guests demo check bench fuzz soak deb install format \
 	clean distclean FORCE print-c-sources
 
 print-c-sources:

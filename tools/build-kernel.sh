@@ -17,14 +17,21 @@
 # outside the clone, so a fresh clone on a machine that built the kernel
 # once does not build it again.
 #
+# --deb also makes the kernel's Debian package (the kernel's own make
+# bindeb-pkg: linux-image-RELEASE, installable with apt next to Debian's
+# kernels) in BUILD_DIR/deb, kept under $KSWITCH_CACHE/kernel-debs by the
+# same key, since a fresh clone has only the finished bzImage to start from.
+#
 # usage: build-kernel.sh [--base tinyconfig|debian] [--lsmod FILE]
-#                        [--out NAME] [--share] BUILD_DIR CONFIG_FRAGMENT...
+#                        [--out NAME] [--share] [--deb]
+#                        BUILD_DIR CONFIG_FRAGMENT...
 set -euo pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)
-base=tinyconfig lsmod= outname=kernel share=
+base=tinyconfig lsmod= outname=kernel share= deb= package_only=
 while [ $# -gt 0 ]; do
 	case $1 in
+	--deb) deb=1; shift ;;
 	--base) base=$2; shift 2 ;;
 	--lsmod) lsmod=$2; shift 2 ;;
 	--out) outname=$2; shift 2 ;;
@@ -95,14 +102,30 @@ cache_key() {
 }
 
 key=$(cache_key)
+shared=$cache/kernels/$key
+debs=$cache/kernel-debs/$key
+
+# With --deb, the package from the cache if it is there: 0, or 1 if it
+# has to be made from a built tree.
+cached_deb() {
+	[ -n "$deb" ] || return 0
+	compgen -G "$debs/linux-image-*.deb" >/dev/null || return 1
+	mkdir -p "$build/deb"
+	rm -f "$build"/deb/linux-image-*.deb
+	cp "$debs"/linux-image-*.deb "$build/deb/"
+	echo "$outname: package taken from $debs"
+}
+
 if [ -f "$out/arch/x86/boot/bzImage" ] && [ -f "$out/.kswitch-key" ] &&
 	[ "$(cat "$out/.kswitch-key")" = "$key" ]; then
 	echo "$outname: up to date (key $key), nothing to build"
-	exit 0
+	cached_deb && exit 0
+	# A built tree needs only packaging; one filled from the cache (its
+	# bzImage alone) must be built first.
+	[ -f "$out/vmlinux" ] && package_only=1
 fi
 
-shared=$cache/kernels/$key
-if [ -n "$share" ] && [ -f "$shared/bzImage" ]; then
+if [ -n "$share" ] && [ -f "$shared/bzImage" ] && cached_deb; then
 	mkdir -p "$out/arch/x86/boot"
 	cp "$shared/bzImage" "$out/arch/x86/boot/bzImage"
 	cp "$shared/.config" "$shared/System.map" "$out/"
@@ -110,6 +133,46 @@ if [ -n "$share" ] && [ -f "$shared/bzImage" ]; then
 	echo "$outname: taken from $shared (key $key)"
 	exit 0
 fi
+
+# With --share, the finished kernel under $KSWITCH_CACHE for other clones.
+save_shared() {
+	local f
+
+	[ -n "$share" ] || return 0
+	rm -rf "$shared.tmp"
+	mkdir -p "$shared.tmp"
+	for f in "${products[@]}"; do cp "$out/$f" "$shared.tmp/"; done
+	rm -rf "$shared"
+	mv "$shared.tmp" "$shared"
+}
+
+# bindeb-pkg in the built tree: only what bzImage left out is compiled.
+# No headers or debug packages: the systems that install it build no
+# modules. The version carries the key, so a changed series upgrades.
+make_deb() {
+	local release
+
+	release=$(cat "$out/include/config/kernel.release")
+	echo "$outname: packaging linux-image-$release"
+	rm -f "$build"/linux-image-*.deb "$build"/linux-libc-dev_*.deb \
+		"$build"/linux-upstream_*
+	if ! DEB_BUILD_PROFILES="pkg.linux-upstream.nokernelheaders pkg.linux-upstream.nokerneldbg" \
+		kmake -j"$jobs" KDEB_PKGVERSION="${release%+}-1+ks$key" \
+		bindeb-pkg >"$build/$outname-deb.log" 2>&1; then
+		tail -n 40 "$build/$outname-deb.log" >&2
+		die "bindeb-pkg failed; full log: $build/$outname-deb.log"
+	fi
+	rm -rf "$debs.tmp"
+	mkdir -p "$debs.tmp"
+	mv "$build"/linux-image-*.deb "$debs.tmp/"
+	rm -f "$build"/linux-libc-dev_*.deb "$build"/linux-upstream_*
+	rm -rf "$debs"
+	mv "$debs.tmp" "$debs"
+	# bindeb-pkg links vmlinux again, with the next build number: the
+	# kernel other clones take must be the one the package holds.
+	save_shared
+	cached_deb
+}
 
 # Unpack once; later builds reset the tree to the pristine commit.
 if [ ! -d "$src/.git" ]; then
@@ -157,9 +220,13 @@ export KBUILD_BUILD_TIMESTAMP="kswitch $key" KBUILD_BUILD_HOST=kswitch
 export KBUILD_BUILD_USER=kswitch
 mkdir -p "$CCACHE_DIR"
 
+kmake() { make -s -C "$src" O="$out" ARCH=x86_64 CC="ccache gcc" "$@"; }
+if [ -n "$package_only" ]; then
+	make_deb
+	exit 0
+fi
 mkdir -p "$out"
 rm -f "$out/.kswitch-key"
-kmake() { make -s -C "$src" O="$out" ARCH=x86_64 CC="ccache gcc" "$@"; }
 echo "$outname: configuring ($base + ${fragments[*]##*/})"
 case $base in
 tinyconfig)
@@ -190,11 +257,7 @@ if ! kmake -j"$jobs" bzImage >"$build/$outname-build.log" 2>&1; then
 	tail -n 40 "$build/$outname-build.log" >&2
 	die "build failed; full log: $build/$outname-build.log"
 fi
-if [ -n "$share" ]; then
-	mkdir -p "$shared.tmp"
-	for f in "${products[@]}"; do cp "$out/$f" "$shared.tmp/"; done
-	rm -rf "$shared"
-	mv "$shared.tmp" "$shared"
-fi
+save_shared
 echo "$key" >"$out/.kswitch-key"
 echo "$outname: built $out/arch/x86/boot/bzImage in $(($(date +%s) - start)) s (key $key)"
+[ -z "$deb" ] || make_deb

@@ -2,11 +2,12 @@
 # make deb: kswitch's Debian package builds with Debian's tooling, lintian
 # finds no error or warning, and it holds exactly the program, its man
 # pages, completion, unit and examples; the unit is valid and stays off
-# until the administrator enables it.
+# until the administrator enables it. The distribution kernel's package
+# holds that kernel, with slot support, under its own release.
 source "$(dirname "$0")/../lib/tap.sh"
 command -v dpkg-buildpackage >/dev/null && command -v lintian >/dev/null ||
 	tap_skip_all "dpkg-dev or lintian missing; run make deps"
-tap_plan 9
+tap_plan 11
 
 out=$build/deb
 tmp=$(mktemp -d)
@@ -74,4 +75,13 @@ check "installing does not enable the unit" \
 	grep -q 'if deb-systemd-helper --quiet was-enabled' "$tmp/control/postinst"
 check "  nor start it" \
 	test -z "$(grep -hE 'systemctl.* (re)?start|invoke-rc.d' "$tmp"/control/post* "$tmp"/control/pre* 2>/dev/null)"
+# The kernel's package: its bzImage is the distribution kernel built for
+# the tests, which says it has slot support (xloadflags bit 8).
+kdeb=$(ls "$out"/linux-image-*.deb 2>/dev/null | head -n 1)
+release=$(cat "$build/kernel-distro/include/config/kernel.release" 2>/dev/null)
+check "the kernel's package is linux-image-$release" \
+	test -n "$kdeb" -a "$(dpkg-deb -f "$kdeb" Package 2>/dev/null)" = "linux-image-$release"
+dpkg-deb -x "$kdeb" "$tmp/kroot" 2>/dev/null
+check "  and its /boot/vmlinuz-$release is the distribution kernel" \
+	cmp -s "$tmp/kroot/boot/vmlinuz-$release" "$distro_bzimage"
 tap_done
