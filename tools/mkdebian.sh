@@ -155,7 +155,10 @@ mkfs_root "$work/root.img" "${root_mib}M"
 # boots it without a boot entry; its built-in configuration finds the
 # root file system by UUID and reads /boot/grub/grub.cfg there, which the
 # system's own kernel packages keep in step (see below).
+# all_video: without a video driver GRUB hands the kernel no framebuffer
+# ("no suitable video mode found"), and the screen stays blank until DRM.
 cat >"$work/early.cfg" <<EOF
+insmod all_video
 search --no-floppy --fs-uuid --set=root $uuid
 set prefix=(\$root)/boot/grub
 configfile /boot/grub/grub.cfg
