@@ -78,7 +78,17 @@ check "  nor start it" \
 # The kernel's package: its bzImage is the distribution kernel built for
 # the tests, which says it has slot support (xloadflags bit 8).
 kdeb=$(ls "$out"/linux-image-*.deb 2>/dev/null | head -n 1)
-release=$(cat "$build/kernel-distro/include/config/kernel.release" 2>/dev/null)
+# The release a bzImage was built as, from its header (boot protocol
+# 2.00+: kernel_version at 0x20e points at it, less 0x200): a fresh clone
+# has the kernel from the cache, without the build tree.
+release_of() {
+	local off
+
+	off=$(od -An -tu2 -j $((0x20e)) -N2 "$1" | tr -d ' ')
+	dd if="$1" bs=1 skip=$((off + 0x200)) count=64 status=none |
+		tr '\0' '\n' | head -n 1 | cut -d ' ' -f 1
+}
+release=$(release_of "$distro_bzimage")
 check "the kernel's package is linux-image-$release" \
 	test -n "$kdeb" -a "$(dpkg-deb -f "$kdeb" Package 2>/dev/null)" = "linux-image-$release"
 dpkg-deb -x "$kdeb" "$tmp/kroot" 2>/dev/null
