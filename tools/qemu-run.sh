@@ -8,9 +8,20 @@
 # shows no WARN, BUG, Oops, panic, lockdep report or kexec error. A failure
 # prints the reason, the last 40 console lines and the log's path.
 #
+# Host-driven mode (--host-driven): the same, but the scenario is driven
+# from the host, through --serial2 and --qmp, and decides itself whether it
+# passed; this fails only on a timeout, QEMU's failure or the console.
+#
 # Interactive mode (--interactive): serial console and QEMU monitor on the
 # terminal, for make demo; the desktop machine's screen in a window too,
 # where there is a display to open one on (DISPLAY).
+#
+# The machine boots --kernel and --initrd directly, or, with --boot-disk,
+# the firmware boots the disk given (the desktop machine under UEFI: its
+# EFI system partition). --disk adds a virtio disk; give it again for more.
+# --serial2 PATH adds a second serial port (ttyS1) on the FIFOs PATH.in
+# (to the guest) and PATH.out (from it), made by the caller, for a
+# scenario to drive a shell on without the kernel's console in the way.
 #
 # Two machines:
 #   small    (default) the i440FX PC with SeaBIOS, 2 CPUs, a serial console:
@@ -28,18 +39,20 @@ set -euo pipefail
 
 usage() {
 	cat <<USAGE
-usage: qemu-run.sh --kernel F --initrd F [--scenario NAME] [--interactive]
-                   [--append S] [--smp N] [--mem SIZE] [--disk F] [--net]
+usage: qemu-run.sh {--kernel F --initrd F [--append S] | --boot-disk F}
+                   {--scenario NAME | --host-driven --name NAME | --interactive}
+                   [--smp N] [--mem SIZE] [--disk F]... [--net]
                    [--timeout SEC] [--log F] [--name NAME]
                    [--machine small|desktop] [--firmware uefi|bios]
-                   [--nvme F] [--qmp SOCK]
+                   [--nvme F] [--qmp SOCK] [--serial2 PATH]
 USAGE
 	exit 2
 }
 
 tools=$(cd "$(dirname "$0")" && pwd)
-kernel= initrd= scenario= append= disk= log= name= interactive= net=
+kernel= initrd= scenario= append= log= name= interactive= net=
 machine=small firmware= nvme= qmp= smp= mem= timeout=120
+boot_disk= serial2= driven= disks=()
 
 while [ $# -gt 0 ]; do
 	case $1 in
@@ -49,7 +62,10 @@ while [ $# -gt 0 ]; do
 	--append) append=$2; shift ;;
 	--smp) smp=$2; shift ;;
 	--mem) mem=$2; shift ;;
-	--disk) disk=$2; shift ;;
+	--disk) disks+=("$2"); shift ;;
+	--boot-disk) boot_disk=$2; shift ;;
+	--serial2) serial2=$2; shift ;;
+	--host-driven) driven=1 ;;
 	--net) net=1 ;;
 	--timeout) timeout=$2; shift ;;
 	--log) log=$2; shift ;;
@@ -63,8 +79,13 @@ while [ $# -gt 0 ]; do
 	esac
 	shift
 done
-[ -n "$kernel" ] && [ -n "$initrd" ] || usage
-[ -n "$interactive" ] || [ -n "$scenario" ] || usage
+if [ -n "$boot_disk" ]; then
+	[ -z "$kernel$initrd$append$scenario" ] || usage
+else
+	[ -n "$kernel" ] && [ -n "$initrd" ] || usage
+fi
+[ -n "$interactive" ] || [ -n "$scenario" ] ||
+	{ [ -n "$driven" ] && [ -n "$name" ]; } || usage
 
 case $machine in
 small)
@@ -82,8 +103,14 @@ accel=$("$tools/accel.sh")
 # that way (docs/machines.md). One thread for all vCPUs does not, and is
 # as fast on this project's 2-core machines.
 [ "$machine" = desktop ] && [ "$accel" = tcg ] && accel=tcg,thread=single
-qemu=(qemu-system-x86_64 -accel "$accel" -smp "$smp"
-	-m "$mem" -no-reboot -nodefaults -kernel "$kernel" -initrd "$initrd")
+qemu=(qemu-system-x86_64 -accel "$accel" -smp "$smp" -m "$mem" -no-reboot
+	-nodefaults)
+if [ -n "$boot_disk" ]; then
+	qemu+=(-drive "file=$boot_disk,format=raw,if=none,id=boot"
+		-device virtio-blk-pci,drive=boot,bootindex=0)
+else
+	qemu+=(-kernel "$kernel" -initrd "$initrd")
+fi
 run_dir=$(mktemp -d "${TMPDIR:-/tmp}/kswitch-qemu.XXXXXX")
 trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$run_dir"' EXIT
 if [ "$machine" = desktop ]; then
@@ -116,18 +143,32 @@ fi
 # For debugging, e.g. KSWITCH_QEMU_ARGS="-d cpu_reset -D reset.log".
 read -ra extra <<<"${KSWITCH_QEMU_ARGS:-}"
 qemu+=("${extra[@]}")
-[ -z "$disk" ] || qemu+=(-drive "file=$disk,format=raw,if=virtio")
+for d in "${disks[@]}"; do qemu+=(-drive "file=$d,format=raw,if=virtio"); done
 # A virtio-net card on QEMU's user network, which reaches nothing outside
 # this machine unless asked to: the guest is 10.0.2.15, the gateway
 # 10.0.2.2 answers pings.
 [ -z "$net" ] || qemu+=(-nic "user,model=virtio-net-pci,restrict=on")
-append="console=ttyS0 panic=-1 $append"
+# The kernel's command line, when QEMU boots the kernel; a disk's boot
+# loader has its own.
+cmdline() {
+	[ -z "$boot_disk" ] || return 0
+	echo "console=ttyS0 panic=-1 $append"
+}
+# The second port comes after the first: ttyS1.
+port2=()
+[ -z "$serial2" ] ||
+	port2=(-chardev "pipe,id=serial2,path=$serial2" -serial chardev:serial2)
 
 if [ -n "$interactive" ]; then
 	display=(-nographic)
 	[ "$machine" = desktop ] && [ -n "${DISPLAY:-}" ] &&
 		display=(-display gtk)
-	"${qemu[@]}" "${display[@]}" -serial mon:stdio -append "$append"
+	qemu+=("${display[@]}" -serial mon:stdio "${port2[@]}")
+	if [ -n "$boot_disk" ]; then
+		"${qemu[@]}"
+	else
+		"${qemu[@]}" -append "$(cmdline)"
+	fi
 	exit
 fi
 
@@ -135,7 +176,7 @@ name=${name:-$scenario}
 log=${log:-${KSWITCH_BUILD:-build}/logs/$name.log}
 mkdir -p "$(dirname "$log")"
 nonce=$(od -An -N8 -tx8 /dev/urandom | tr -d ' ')
-append="$append ks.scenario=$scenario ks.nonce=$nonce"
+[ -n "$boot_disk" ] || qemu+=(-append "$(cmdline) ks.scenario=$scenario ks.nonce=$nonce")
 
 fail() {
 	echo "FAIL: $name: $*"
@@ -147,12 +188,16 @@ fail() {
 
 rc=0
 timeout -k 5 "$timeout" "${qemu[@]}" -display none -monitor none \
-	-serial "file:$log" -append "$append" </dev/null || rc=$?
+	-serial "file:$log" "${port2[@]}" </dev/null || rc=$?
 [ $rc -ne 124 ] && [ $rc -ne 137 ] || fail "timed out after $timeout s"
 [ $rc -eq 0 ] || fail "QEMU exited with $rc"
 
 if bad=$("$tools/check-console.sh" "$log" "$nonce"); then :; else
 	fail "console shows: $(echo "$bad" | head -n 1)"
+fi
+if [ -n "$driven" ]; then
+	echo "DONE: $name (log: $log)"
+	exit 0
 fi
 grep -q "^KSWITCH-FAIL $nonce" <(tr -d '\r' <"$log") &&
 	fail "guest reports: $(tr -d '\r' <"$log" | grep "^KSWITCH-FAIL $nonce")"
