@@ -2,7 +2,8 @@
 # between them without rebooting.
 #
 #   make demo     boot the patched kernel and the example systems in QEMU
-#                 (MACHINE=desktop: the desktop machine, docs/machines.md)
+#                 (MACHINE=desktop: the desktop machine, docs/machines.md;
+#                 SYSTEMS=debian: the Debian machine, docs/debian.md)
 #   make check    unit tests and VM scenarios; ends with "N passed, N failed"
 #   make deps     install the Debian packages everything else needs
 #   make kernel   the patched kernel (cached; seconds when nothing changed)
@@ -16,6 +17,8 @@
 #   make soak     1000 switches over five systems, 100 load/unload cycles
 #   make deb      kswitch and the distribution kernel as Debian packages,
 #                 kswitch's checked with lintian, in $(BUILD)/deb
+#   make debian-machine  three Debian 12 systems on disks of their own,
+#                 with those packages installed, in $(BUILD)/debian
 #   make install  kswitch, its man pages, bash completion and example
 #                 profiles, under $(DESTDIR)$(PREFIX) (PREFIX=/usr/local)
 #
@@ -149,10 +152,34 @@ $(BUILD)/guests-distro/alpha.cpio.gz: $(GUEST_DEPS) $(DISTRO_KEY) \
 		--file $(DISTRO_BZIMAGE):/boot/bzImage \
 		$(foreach g,$(LOADED_GUESTS),--file $(BUILD)/guests/$(g).cpio.gz:/boot/$(g).cpio.gz)
 
+# The Debian machine (docs/debian.md): alpha, bravo and charlie, Debian 12
+# systems on disks of their own with the packages of make deb installed,
+# and the VM scenario's agent (tests/vm/debian); built again only when
+# what goes into them changed.
+DEBIAN_MACHINE := $(BUILD)/debian
+DEBIAN_AGENT := --overlay tests/vm/debian/rootfs --enable ks-record.timer \
+	--enable serial-getty@ttyS1.service
+debian-machine: deb
+	@tools/mkdebian-machine.sh $(DEBIAN_AGENT) $(DEBIAN_MACHINE) \
+		$(BUILD)/deb/linux-image-*.deb $(BUILD)/deb/kswitch_*_amd64.deb
+
 # MACHINE=desktop: the desktop machine (UEFI, 4 CPUs, 8 GiB, a screen in a
 # window where there is a display) with the distribution kernel.
+# SYSTEMS=debian: that machine with the Debian machine's disks, copied so
+# that each demo starts from systems never booted.
 MACHINE ?= small
-ifeq ($(MACHINE),desktop)
+SYSTEMS ?= busybox
+DEMO_DISKS := $(BUILD)/vm/demo-debian
+ifeq ($(SYSTEMS),debian)
+DEMO_DEPS := debian-machine
+DEMO_RUN := --machine desktop --boot-disk $(DEMO_DISKS)/alpha.img \
+	--disk $(DEMO_DISKS)/bravo.img --disk $(DEMO_DISKS)/charlie.img --net
+DEMO_INTRO := "kswitch demo: the Debian machine. UEFI boots alpha's disk; its \
+kswitch.service loads bravo and charlie into slots 1 and 2. Log in as \
+root (no password) on the serial console or the screen; 'kswitch \
+bravo', 'kswitch list', 'kswitch menu' and Ctrl+Alt+0/1/2 switch. \
+Leave QEMU with Ctrl-A then X."
+else ifeq ($(MACHINE),desktop)
 DEMO_DEPS := kernel-distro desktop-guests
 DEMO_RUN := --machine desktop --kernel $(DISTRO_BZIMAGE) \
 	--initrd $(BUILD)/guests-distro/alpha.cpio.gz
@@ -161,6 +188,14 @@ DEMO_DEPS := kernel guests
 DEMO_RUN := --kernel $(BZIMAGE) --initrd $(BUILD)/guests/alpha.cpio.gz
 endif
 
+ifeq ($(SYSTEMS),debian)
+demo: $(DEMO_DEPS)
+	@echo $(DEMO_INTRO) | fold -s -w 72
+	@mkdir -p $(DEMO_DISKS)
+	@for s in alpha bravo charlie; do \
+		cp --sparse=always $(DEBIAN_MACHINE)/$$s.img $(DEMO_DISKS)/; done
+	@tools/qemu-run.sh --interactive $(DEMO_RUN)
+else
 demo: $(DEMO_DEPS)
 	@echo "kswitch demo: system 'alpha' in slot 0 on the patched kernel ($(MACHINE) machine);"
 	@echo "it loads bravo and charlie into slots 1 and 2 ('kswitch up') and"
@@ -169,6 +204,7 @@ demo: $(DEMO_DEPS)
 	@echo "Ctrl+Alt+digit switches from any system (QEMU window or monitor"
 	@echo "'sendkey ctrl-alt-1'). Leave QEMU with Ctrl-A then X."
 	@tools/qemu-run.sh --interactive $(DEMO_RUN) --append "quiet ks.menu=1 kexec_slots.hotkey=ctrl+alt"
+endif
 
 deb: kernel-deb | $(DEPS)
 	@tools/build-deb.sh $(BUILD)/deb
@@ -177,7 +213,8 @@ PREFIX ?= /usr/local
 install: $(BUILD)/bin/kswitch
 	@tools/install.sh "$(BUILD)/bin/kswitch" "$(DESTDIR)" "$(PREFIX)"
 
-check: kernel guests kernel-distro desktop-guests $(BUILD)/bin/kswitch
+check: kernel guests kernel-distro desktop-guests debian-machine \
+		$(BUILD)/bin/kswitch
 	@tests/run.sh
 
 # Switch latency against the stock kexec jump and cold boot, in QEMU:
@@ -210,7 +247,8 @@ distclean:
 	rm -rf $(BUILD)
 
 FORCE:
-.PHONY: all deps kernel kernel-distro kernel-deb guests desktop-guests demo check bench fuzz soak deb install format \
+.PHONY: all deps kernel kernel-distro kernel-deb guests desktop-guests \
+	debian-machine demo check bench fuzz soak deb install format \
 	clean distclean FORCE print-c-sources
 
 print-c-sources:

@@ -4,8 +4,9 @@
 # (systemd-networkd), a getty on tty1 and on the serial console, and the
 # given .deb files (kswitch, the patched kernel) installed by apt inside.
 #
-#   tools/mkdebian.sh [--esp] [--cmdline S] [--overlay DIR]
+#   tools/mkdebian.sh [--esp] [--cmdline S] [--overlay DIR]... [--enable UNIT]...
 #                     NAME COLOUR IMAGE SIZE [DEB...]
+#   tools/mkdebian.sh --uuid NAME
 #
 # NAME is the system's host name; COLOUR (an ANSI colour number, 1-6) the
 # background of its consoles, so a screendump shows which system is on
@@ -16,7 +17,9 @@
 # system partition holding GRUB, and the root file system, whose GRUB menu
 # boots each kernel installed with root=UUID= and --cmdline; without it,
 # IMAGE is the bare ext4 file system. --overlay copies DIR over the root
-# file system last (a scenario's units and scripts).
+# file system last (a scenario's units and scripts), and --enable enables
+# a unit of the system's then. --uuid prints the UUID system NAME's root
+# file system gets, and does nothing else.
 #
 # Downloaded packages are kept under $KSWITCH_CACHE/apt, so a rebuild does
 # not fetch them again. Root is needed: mmdebstrap runs maintainer scripts
@@ -24,16 +27,22 @@
 set -euo pipefail
 
 usage() {
-	echo "usage: $0 [--esp] [--cmdline S] [--overlay DIR] NAME COLOUR IMAGE SIZE [DEB...]" >&2
+	echo "usage: $0 [--esp] [--cmdline S] [--overlay DIR]... [--enable UNIT]... NAME COLOUR IMAGE SIZE [DEB...]" >&2
+	echo "       $0 --uuid NAME" >&2
 	exit 2
 }
 
-esp= overlay= cmdline=
+# The one place a system's root UUID is made: from its name.
+uuid_of() { uuidgen --sha1 --namespace @dns --name "$1.kswitch.invalid"; }
+
+esp= cmdline= overlays=() units=()
 while [ $# -gt 0 ]; do
 	case $1 in
 	--esp) esp=1; shift ;;
 	--cmdline) cmdline=$2; shift 2 ;;
-	--overlay) overlay=$(realpath "$2"); shift 2 ;;
+	--overlay) overlays+=("$(realpath "$2")"); shift 2 ;;
+	--enable) units+=("$2"); shift 2 ;;
+	--uuid) [ $# -eq 2 ] || usage; uuid_of "$2"; exit 0 ;;
 	-*) usage ;;
 	*) break ;;
 	esac
@@ -50,7 +59,7 @@ die() { echo "mkdebian: $*" >&2; exit 1; }
 [ "$(id -u)" -eq 0 ] || die "needs root (mmdebstrap runs maintainer scripts)"
 
 cache=${KSWITCH_CACHE:-/var/cache/kswitch}/apt
-uuid=$(uuidgen --sha1 --namespace @dns --name "$name.kswitch.invalid")
+uuid=$(uuid_of "$name")
 work=$(mktemp -d "${TMPDIR:-/tmp}/mkdebian.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 root=$work/root
@@ -62,24 +71,27 @@ packages=systemd-sysv,udev,dbus,kmod,initramfs-tools,e2fsprogs,iproute2
 packages+=,iputils-ping,procps,less,bash-completion,man-db
 [ -z "$esp" ] || packages+=,grub-efi-amd64-bin,grub-common
 
+# The file systems table goes in before the kernel package, whose
+# initramfs takes fsck for the root file system's type from it: without
+# it, the root is never checked at boot.
+printf 'UUID=%s\t/\text4\terrors=remount-ro\t0\t1\n' "$uuid" >"$work/fstab"
+
 # The given packages go in by apt inside the chroot, as a user installs
 # them (apt-get install ./FILE.deb), once the system is there: apt outside
 # would hand dpkg inside paths that only exist outside.
-local_debs=()
+local_debs=(--customize-hook="upload $work/fstab /etc/fstab")
 if [ ${#debs[@]} -gt 0 ]; then
-	local_debs=(--customize-hook='mkdir -p "$1/tmp/debs"'
+	local_debs+=(--customize-hook='mkdir -p "$1/tmp/debs"'
 		--customize-hook="copy-in ${debs[*]} /tmp/debs"
 		--customize-hook='chroot "$1" sh -c "apt-get install -y -q /tmp/debs/*.deb && rm -r /tmp/debs"')
 fi
 
 # The system's own files, written into the chroot once packages are in.
 customize() {
-	local r=$1 esc=$'\e'
+	local r=$1 o esc=$'\e'
 
 	echo "$name" >"$r/etc/hostname"
 	printf '127.0.0.1\tlocalhost\n127.0.1.1\t%s\n' "$name" >"$r/etc/hosts"
-	printf 'UUID=%s\t/\text4\terrors=remount-ro\t0\t1\n' "$uuid" \
-		>"$r/etc/fstab"
 	# The banner clears the console in the system's colour: ESC[2J fills
 	# the screen with the background just set.
 	printf '%s[0;37;4%sm%s[2J%s[H  %s: Debian GNU/Linux 12 under kswitch  \\l\n\n' \
@@ -97,7 +109,8 @@ customize() {
 	# A test system: root logs in without a password on its consoles.
 	chroot "$r" passwd --quiet -d root
 	[ -z "$esp" ] || grub_menu "$r"
-	[ -z "$overlay" ] || cp -a "$overlay/." "$r/"
+	for o in "${overlays[@]}"; do cp -a "$o/." "$r/"; done
+	[ ${#units[@]} -eq 0 ] || chroot "$r" systemctl enable --quiet "${units[@]}"
 }
 
 # GRUB's menu: an entry for each kernel in /boot, newest first. Written
@@ -135,7 +148,8 @@ customize "$root"
 # mkfs.ext4 -d fills the file system from the directory: no loop device.
 mkfs_root() {
 	rm -f "$1"
-	mkfs.ext4 -q -F -L "$name" -U "$uuid" -d "$root" "$1" "$2"
+	truncate -s "$2" "$1"
+	mkfs.ext4 -q -F -L "$name" -U "$uuid" -d "$root" "$1"
 }
 
 if [ -z "$esp" ]; then
