@@ -20,7 +20,7 @@ bad_lines=(
 	'[    2.345] tpm tpm0: tpm_try_transmit: send(): error -62'
 	'[    2.345] I/O error, dev nvme0n1, sector 16 op 0x1:(WRITE) flags 0x0'
 )
-tap_plan $((4 + ${#bad_lines[@]}))
+tap_plan $((5 + ${#bad_lines[@]}))
 
 cat >"$tmp/clean.log" <<'LOG'
 [    0.000000] Linux version 6.12.117 (gcc) #1 SMP PREEMPT_DYNAMIC
@@ -60,6 +60,11 @@ check "... and fails with another nonce" \
 { cat "$tmp/crash.log"; echo '[   10.000] BUG: after the crash'; } >"$tmp/after.log"
 check "a BUG after the crash window fails" \
 	sh -c '! "$0" "$1" 1234 >/dev/null' "$checker" "$tmp/after.log"
+# The guest's marker and the kernel's next line share the serial port.
+{ cat "$tmp/clean.log"; crash_window 1234 |
+	sed '1{N;s/\n//}'; } >"$tmp/joined.log"
+check "a marker the kernel's next line ran into still opens the window" \
+	"$checker" "$tmp/joined.log" 1234
 { crash_window 1234 | head -n 2; cat "$tmp/clean.log"; } >"$tmp/open.log"
 check "a crash that never hands the machine back fails" \
 	sh -c '! "$0" "$1" 1234 >/dev/null' "$checker" "$tmp/open.log"
