@@ -10,6 +10,7 @@
 #include <errno.h>
 #include <limits.h>
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -615,26 +616,4 @@ const char *ks_profile_unreadable(const struct ks_profile *profile, int *err)
 		return profile->kernel;
 	*err = *profile->initrd ? check_file(profile->initrd) : 0;
 	return *err ? profile->initrd : NULL;
-}
-
-int ks_load_profile(struct ks_slot_source *src,
-		    const struct ks_slot_table *table,
-		    const struct ks_profile *profile, unsigned int *slot,
-		    const char **culprit)
-{
-	unsigned int loaded;
-	int ret;
-
-	*culprit = profile->name;
-	if (!ks_slot_named(table, profile->name, &loaded))
-		return -EALREADY;
-	*culprit = ks_profile_unreadable(profile, &ret);
-	if (*culprit)
-		return ret;
-	*culprit = profile->name;
-	ret = src->ops->load(src->priv, profile, slot);
-	/* What is wrong with the kernel image is said of its file. */
-	if (ret == -ENOEXEC || ret == -EBADMSG || ret == -EPROTONOSUPPORT)
-		*culprit = profile->kernel;
-	return ret;
 }

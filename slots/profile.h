@@ -98,20 +98,6 @@ int ks_pick_slot(const struct ks_slot_table *table,
 const char *ks_profile_unreadable(const struct ks_profile *profile, int *err);
 
 /*
- * Load @profile through @src, as every command and the menu do: refuse a
- * profile whose name a slot of @table has already (-EALREADY), check that
- * its files can be read, then load it, into *@slot. Returns 0 or -errno;
- * *@culprit is what the error is about: the file for the errors of
- * ks_profile_unreadable(), the kernel for one that is no kernel, cut short
- * or without slot support (-ENOEXEC, -EBADMSG, -EPROTONOSUPPORT), else
- * the profile's name.
- */
-int ks_load_profile(struct ks_slot_source *src,
-		    const struct ks_slot_table *table,
-		    const struct ks_profile *profile, unsigned int *slot,
-		    const char **culprit);
-
-/*
  * "256M", "1G", "65536K" or bytes, not zero. Returns 0, -EINVAL (not a
  * size) or -ERANGE (more than KS_MEM_MAX, which no machine has).
  */

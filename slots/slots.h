@@ -13,7 +13,6 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
-#include <stdio.h>
 
 /*
  * No machine has more memory than x86_64 can address, 2^52 bytes. A size
@@ -25,23 +24,16 @@
 /* Files read whole, kernels and initrds, are refused above this. */
 #define KS_FILE_MAX (2ULL << 30)
 
-/* One slot, as the kernel's KEXEC_SLOT_IOC_INFO reports it. */
-struct ks_slot {
-	unsigned int slot;
-	unsigned int state; /* enum kexec_slot_state */
-	unsigned int kind; /* enum kexec_slot_kind */
-	unsigned int hotkey; /* '0'..'9': the chord's digit; 0: none */
-	uint64_t mem_size; /* bytes of RAM, low window included */
-	uint64_t times_entered;
-	uint64_t last_entered_ns; /* CLOCK_REALTIME; 0: never */
-	uint64_t last_switch_ns; /* 0: not yet switched into */
-	char name[KEXEC_SLOT_NAME_LEN];
-};
+/*
+ * One slot is the kernel's own record of it, struct kexec_slot_info, from
+ * whichever source: a scan fills it as KEXEC_SLOT_IOC_INFO does, and no
+ * layer copies it field by field into a record of its own.
+ */
 
 /* Every slot at one moment, and which one this system runs in. */
 struct ks_slot_table {
 	unsigned int self;
-	struct ks_slot slot[KEXEC_SLOTS_MAX];
+	struct kexec_slot_info slot[KEXEC_SLOTS_MAX];
 };
 
 /*
@@ -100,19 +92,52 @@ int ks_parse_slot_number(const char *arg, unsigned int *slot);
 int ks_slot_named(const struct ks_slot_table *table, const char *name,
 		  unsigned int *slot);
 
+/* The state or kind called @name (as above): 0, or -EINVAL. */
+int ks_slot_state_parse(const char *name, unsigned int *state);
+int ks_slot_kind_parse(const char *name, unsigned int *kind);
+
 /*
- * The table as JSON, the format of 'kswitch list --json' (docs/kswitch.md):
- *   {"self": 0, "slots": [{"slot": 0, "name": "alpha", "state": "running",
- *     "kind": "resident", "mem_bytes": 0, "hotkey": "0", "entered": 1,
- *     "last_entered_ns": 0, "last_switch_ns": 0}, ...]}
- * with every slot, empty ones included, in order.
+ * The slot other than @except, not empty, whose hotkey is @hotkey: 0 with
+ * it in *@slot, or -ENOENT. A hotkey belongs to one slot at a time.
  */
-int ks_slot_table_write_json(const struct ks_slot_table *table, FILE *out);
+int ks_slot_hotkey_owner(const struct ks_slot_table *table, unsigned int hotkey,
+			 unsigned int except, unsigned int *slot);
+
 /*
- * Read it back; -EBADMSG if @in is not such a table, or a name in it has
- * a control character (ks_name_has_control()).
+ * Why @slot cannot be entered from the system that runs, per @table, in
+ * the order the kernel checks (kexec_slot_switch() in kernel-patches/),
+ * with its errno: -EINVAL no such slot, -EALREADY this system, -EIO
+ * crashed, -ESHUTDOWN shut down, -ENOENT nothing loaded in it; or 0.
  */
-int ks_slot_table_read_json(FILE *in, struct ks_slot_table *table);
+int ks_slot_enter_refusal(const struct ks_slot_table *table, unsigned int slot);
+
+/*
+ * The slot whose system handed the machine back to this one: of the
+ * others, the one entered last (each switch enters the slot it goes to,
+ * so the last one entered before this system ran again is the one that
+ * switched here). -ENOENT if no other slot was ever entered.
+ */
+int ks_slot_came_from(const struct ks_slot_table *table, unsigned int *slot);
+
+/*
+ * A slot's row, as 'kswitch list' and the menu show it: each cell's text,
+ * "-" where the slot has nothing to show (an empty slot has no name, kind,
+ * size or count). The name and hotkey are as the source has them: the
+ * caller escapes them with the rest of what it prints (ks_printable()).
+ */
+struct ks_slot_cells {
+	char slot[4];
+	char name[KEXEC_SLOT_NAME_LEN];
+	const char *state;
+	const char *kind;
+	char mem_mib[24];
+	char entered[24];
+	char last[16]; /* local time of the last entry, HH:MM:SS */
+	char took_ms[16]; /* the last switch into it, in ms */
+	char hotkey[2];
+};
+
+void ks_slot_cells(const struct kexec_slot_info *s, struct ks_slot_cells *c);
 
 struct ks_profile;
 
@@ -120,7 +145,8 @@ struct ks_profile;
  * A source of slot data, and where requests about slots go: the kernel
  * (switcher/slot_kernel.c) or a slots file (slots/slots_file.c). Errors are
  * the kernel's errnos of include/linux/kexec_slots.h, so that callers
- * explain them one way whatever the source.
+ * explain them one way whatever the source. What kswitch refuses before it
+ * asks a source is switcher/policy.c's.
  */
 struct ks_slot_source_ops {
 	int (*scan)(void *priv, struct ks_slot_table *table);
@@ -131,7 +157,10 @@ struct ks_slot_source_ops {
 	 * returns when this system runs again, @slot then exited.
 	 */
 	int (*shut_down)(void *priv, unsigned int slot);
-	/* Load @profile into its slot, or the first empty one: *@slot. */
+	/*
+	 * Load @profile into its slot (profile->slot), or the first empty
+	 * one if it names none: *@slot.
+	 */
 	int (*load)(void *priv, const struct ks_profile *profile,
 		    unsigned int *slot);
 	int (*unload)(void *priv, unsigned int slot);
@@ -148,25 +177,5 @@ struct ks_slot_source {
 	const struct ks_slot_source_ops *ops;
 	void *priv;
 };
-
-/*
- * Unload @slot through @src. What the kernel refuses without saying why is
- * refused first, with its own errno: slot 0, the system the machine booted
- * (-EINVAL), and this system's slot (-EBUSY), per @table.
- */
-int ks_unload_slot(struct ks_slot_source *src,
-		   const struct ks_slot_table *table, unsigned int slot);
-
-/*
- * A slots file as the source: it is read at each scan, and each request
- * changes it as the kernel would change the slots (a switch counts an
- * entry into the slot and returns at once). For tests, and for trying the
- * menu on a machine without slots. @path must outlive @src. A scan of a
- * path that is no regular file is -ESPIPE, of one over KS_SLOTS_FILE_MAX
- * -EFBIG; a load of more than KS_MEM_MAX is -ENOMEM.
- */
-void ks_slots_file_source(struct ks_slot_source *src, const char *path);
-/* A slots file is refused larger than this (-EFBIG); a table is 1.5 KiB. */
-#define KS_SLOTS_FILE_MAX (64 * 1024)
 
 #endif /* KSWITCH_SLOTS_H */

@@ -20,7 +20,8 @@
 #include <unistd.h>
 
 #include "profile.h"
-#include "slots.h"
+#include "slots_file.h"
+#include "slots_json.h"
 
 /* The window below 1 MiB every slot gets besides its memory. */
 #define LOW_WINDOW_SIZE (64ULL << 10)
@@ -86,41 +87,21 @@ static uint64_t now_ns(void)
 	return (uint64_t)ts.tv_sec * 1000000000 + (uint64_t)ts.tv_nsec;
 }
 
-/* Slot 0 is never empty: it is the system the machine booted. */
-static int can_enter(const struct ks_slot *s)
-{
-	return !s->slot || s->state == KEXEC_SLOT_LOADED ||
-	       s->state == KEXEC_SLOT_SUSPENDED;
-}
-
-/* Why the kernel would not enter @s, in the order it checks; or 0. */
-static int enter_refusal(const struct ks_slot *s)
-{
-	if (s->state == KEXEC_SLOT_CRASHED)
-		return -EIO;
-	if (s->state == KEXEC_SLOT_EXITED)
-		return -ESHUTDOWN;
-	return can_enter(s) ? 0 : -ENOENT;
-}
-
 /* The switch there and back: the caller runs in self again at once. */
 static int file_enter(void *priv, unsigned int slot)
 {
 	struct ks_slot_table table;
-	struct ks_slot *s;
+	struct kexec_slot_info *s;
 	int ret;
 
 	if (slot >= KEXEC_SLOTS_MAX)
 		return -EINVAL;
 	ret = file_scan(priv, &table);
+	if (!ret)
+		ret = ks_slot_enter_refusal(&table, slot);
 	if (ret)
 		return ret;
 	s = &table.slot[slot];
-	if (slot == table.self)
-		return -EALREADY;
-	ret = enter_refusal(s);
-	if (ret)
-		return ret;
 	/* A count from a file may be at its end already: it stays there. */
 	if (s->times_entered < UINT64_MAX)
 		s->times_entered++;
@@ -134,7 +115,7 @@ static int file_enter(void *priv, unsigned int slot)
 static int file_shut_down(void *priv, unsigned int slot)
 {
 	struct ks_slot_table table;
-	struct ks_slot *s;
+	struct kexec_slot_info *s;
 	int ret;
 
 	if (!slot || slot >= KEXEC_SLOTS_MAX)
@@ -147,7 +128,7 @@ static int file_shut_down(void *priv, unsigned int slot)
 		return -EOPNOTSUPP;
 	if (s->state == KEXEC_SLOT_LOADED)
 		return -EINVAL;
-	ret = enter_refusal(s);
+	ret = ks_slot_enter_refusal(&table, slot);
 	if (ret)
 		return ret;
 	s->state = KEXEC_SLOT_EXITED;
@@ -158,16 +139,14 @@ static int file_shut_down(void *priv, unsigned int slot)
 static int check_hotkey(const struct ks_slot_table *table, unsigned int slot,
 			unsigned int hotkey)
 {
-	unsigned int i;
+	unsigned int owner;
 
 	if (!hotkey)
 		return 0;
 	if (hotkey < '0' || hotkey > '9')
 		return -EINVAL;
-	for (i = 0; i < KEXEC_SLOTS_MAX; i++)
-		if (i != slot && table->slot[i].state != KEXEC_SLOT_EMPTY &&
-		    table->slot[i].hotkey == hotkey)
-			return -EEXIST;
+	if (!ks_slot_hotkey_owner(table, hotkey, slot, &owner))
+		return -EEXIST;
 	return 0;
 }
 
@@ -177,7 +156,7 @@ static int file_load(void *priv, const struct ks_profile *profile,
 {
 	struct ks_slot_table table;
 	unsigned int n, hotkey;
-	struct ks_slot *s;
+	struct kexec_slot_info *s;
 	int ret;
 
 	ret = file_scan(priv, &table);

@@ -40,7 +40,12 @@
 /* Memory one file holds at most: its offsets stay far below off_t's end. */
 #define MEMORY_MAX (1ULL << 62)
 
-/* The KSWITCH note's descriptor, little-endian as its x86_64 writer. */
+/*
+ * The KSWITCH note's descriptor, little-endian as its x86_64 writer: the
+ * file's own layout of what it keeps of struct kexec_slot_info, fixed by
+ * its format version, which the header's may not be. fill_slot_note() and
+ * take_note() are the only two places that convert.
+ */
 struct slot_note {
 	uint32_t version;
 	uint32_t slot;
@@ -202,18 +207,18 @@ static void plan_layout(const struct ks_snapshot *snap, struct layout *l)
 	unsigned int i;
 
 	kernel_mapping(snap, l);
-	l->nr_phdrs = 1 + snap->nr_ranges;
-	for (i = 0; i < snap->nr_ranges; i++)
-		if (image_part(l, &snap->ranges[i], &unused))
+	l->nr_phdrs = 1 + snap->info.nr_ranges;
+	for (i = 0; i < snap->info.nr_ranges; i++)
+		if (image_part(l, &snap->info.ranges[i], &unused))
 			l->nr_phdrs++;
 	l->notes_size = snap->prstatus_size + snap->vmcoreinfo_size +
 			note_size(sizeof(NOTE_NAME), sizeof(struct slot_note));
 	l->notes_off = sizeof(Elf64_Ehdr) + l->nr_phdrs * sizeof(Elf64_Phdr);
 	off = (l->notes_off + l->notes_size + DATA_ALIGN - 1) &
 	      ~(uint64_t)(DATA_ALIGN - 1);
-	for (i = 0; i < snap->nr_ranges; i++) {
+	for (i = 0; i < snap->info.nr_ranges; i++) {
 		l->data_off[i] = off;
-		off += snap->ranges[i].size;
+		off += snap->info.ranges[i].size;
 	}
 	l->file_size = off;
 	l->checksum_off = l->notes_off + l->notes_size -
@@ -232,8 +237,8 @@ static void fill_phdrs(const struct ks_snapshot *snap, const struct layout *l,
 	ph->p_offset = l->notes_off;
 	ph->p_filesz = l->notes_size;
 	ph->p_align = 4;
-	for (i = 0; i < snap->nr_ranges; i++) {
-		r = &snap->ranges[i];
+	for (i = 0; i < snap->info.nr_ranges; i++) {
+		r = &snap->info.ranges[i];
 		ph++;
 		ph->p_type = PT_LOAD;
 		ph->p_flags = PF_R | PF_W | PF_X;
@@ -242,8 +247,8 @@ static void fill_phdrs(const struct ks_snapshot *snap, const struct layout *l,
 		ph->p_filesz = ph->p_memsz = r->size;
 		ph->p_align = DATA_ALIGN;
 	}
-	for (i = 0; i < snap->nr_ranges; i++) {
-		r = &snap->ranges[i];
+	for (i = 0; i < snap->info.nr_ranges; i++) {
+		r = &snap->info.ranges[i];
 		size = image_part(l, r, &start);
 		if (!size)
 			continue;
@@ -303,14 +308,14 @@ static void fill_slot_note(const struct ks_snapshot *snap,
 {
 	memset(n, 0, sizeof(*n));
 	n->version = FORMAT_VERSION;
-	n->slot = snap->slot;
-	n->state = snap->state;
-	n->kind = snap->kind;
-	n->hotkey = snap->hotkey;
-	n->nr_ranges = snap->nr_ranges;
-	n->times_entered = snap->times_entered;
-	memcpy(n->name, snap->name, sizeof(n->name));
-	memcpy(n->ranges, snap->ranges, sizeof(n->ranges));
+	n->slot = snap->info.slot;
+	n->state = snap->info.state;
+	n->kind = snap->info.kind;
+	n->hotkey = snap->info.hotkey;
+	n->nr_ranges = snap->info.nr_ranges;
+	n->times_entered = snap->info.times_entered;
+	memcpy(n->name, snap->info.name, sizeof(n->name));
+	memcpy(n->ranges, snap->info.ranges, sizeof(n->ranges));
 	n->core = snap->core;
 	n->file_size = l->file_size;
 	memcpy(n->slot0_build_id, snap->slot0_build_id,
@@ -374,8 +379,8 @@ static int write_memory(int fd, const struct ks_snapshot *snap,
 	buf = malloc(COPY_CHUNK);
 	if (!buf)
 		return -ENOMEM;
-	for (i = 0; !ret && i < snap->nr_ranges; i++) {
-		r = &snap->ranges[i];
+	for (i = 0; !ret && i < snap->info.nr_ranges; i++) {
+		r = &snap->info.ranges[i];
 		for (done = 0; !ret && done < r->size; done += n) {
 			n = r->size - done < COPY_CHUNK ? r->size - done
 							: COPY_CHUNK;
@@ -420,7 +425,7 @@ int ks_snapshot_write(int fd, const struct ks_snapshot *snap,
 	uint32_t crc;
 	int ret;
 
-	if (!ranges_valid(snap->ranges, snap->nr_ranges) ||
+	if (!ranges_valid(snap->info.ranges, snap->info.nr_ranges) ||
 	    snap->prstatus_size > KS_NOTE_MAX ||
 	    snap->vmcoreinfo_size > KS_NOTE_MAX)
 		return -EINVAL;
@@ -516,11 +521,11 @@ static int find_memory(Elf *elf, size_t nr_phdrs, size_t note_index,
 	GElf_Phdr ph;
 	unsigned int i;
 
-	if (snap->nr_ranges > nr_phdrs ||
-	    note_index >= nr_phdrs - snap->nr_ranges)
+	if (snap->info.nr_ranges > nr_phdrs ||
+	    note_index >= nr_phdrs - snap->info.nr_ranges)
 		return -EILSEQ;
-	for (i = 0; i < snap->nr_ranges; i++) {
-		r = &snap->ranges[i];
+	for (i = 0; i < snap->info.nr_ranges; i++) {
+		r = &snap->info.ranges[i];
 		if (!gelf_getphdr(elf, note_index + 1 + i, &ph) ||
 		    ph.p_type != PT_LOAD || ph.p_paddr != r->start ||
 		    ph.p_filesz != r->size || ph.p_memsz != r->size)
@@ -533,15 +538,15 @@ static int find_memory(Elf *elf, size_t nr_phdrs, size_t note_index,
 
 static void take_note(struct ks_snapshot *snap, const struct slot_note *n)
 {
-	snap->slot = n->slot;
-	snap->state = n->state;
-	snap->kind = n->kind;
-	snap->hotkey = n->hotkey;
-	snap->times_entered = n->times_entered;
-	memcpy(snap->name, n->name, sizeof(snap->name));
-	snap->name[sizeof(snap->name) - 1] = '\0';
-	snap->nr_ranges = n->nr_ranges;
-	memcpy(snap->ranges, n->ranges, sizeof(snap->ranges));
+	snap->info.slot = n->slot;
+	snap->info.state = n->state;
+	snap->info.kind = n->kind;
+	snap->info.hotkey = n->hotkey;
+	snap->info.times_entered = n->times_entered;
+	memcpy(snap->info.name, n->name, sizeof(snap->info.name));
+	snap->info.name[sizeof(snap->info.name) - 1] = '\0';
+	snap->info.nr_ranges = n->nr_ranges;
+	memcpy(snap->info.ranges, n->ranges, sizeof(snap->info.ranges));
 	snap->core = n->core;
 	memcpy(snap->slot0_build_id, n->slot0_build_id,
 	       sizeof(snap->slot0_build_id));

@@ -19,14 +19,12 @@
 
 /* The slot as it was saved, and the notes its kernel keeps. */
 struct ks_snapshot {
-	unsigned int slot; /* the slot it was saved from */
-	unsigned int state; /* enum kexec_slot_state, then */
-	unsigned int kind;
-	unsigned int hotkey;
-	uint64_t times_entered;
-	char name[KEXEC_SLOT_NAME_LEN];
-	unsigned int nr_ranges;
-	struct kexec_slot_range ranges[KEXEC_SLOT_MAX_RANGES];
+	/*
+	 * The kernel's record of the slot when it was saved. A file keeps
+	 * its slot, state, kind, hotkey, times_entered, name and ranges;
+	 * the rest reads back as zero.
+	 */
+	struct kexec_slot_info info;
 	struct kexec_slot_core core;
 	/* Slot 0's kernel, the only one it can come back under. */
 	unsigned char slot0_build_id[KS_BUILD_ID_SIZE];

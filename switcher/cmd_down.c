@@ -9,7 +9,9 @@
 #include <errno.h>
 #include <stdio.h>
 
-#include "kswitch.h"
+#include "cmd.h"
+#include "context.h"
+#include "policy.h"
 
 /* Shut the system in @slot down, if it ever ran; 0 or an exit code. */
 static int shut_down(struct ks_context *ctx, unsigned int slot,
@@ -23,9 +25,9 @@ static int shut_down(struct ks_context *ctx, unsigned int slot,
 	ret = ctx->src->ops->shut_down(ctx->src->priv, slot);
 	if (ret)
 		return ks_fail(KS_REQ_SHUTDOWN, what, ret);
-	ret = ctx->src->ops->scan(ctx->src->priv, &table);
+	ret = ks_ctx_scan(ctx, &table);
 	if (ret)
-		return ks_fail(KS_REQ_SCAN, ctx->src_name, ret);
+		return ret;
 	/* Its system was left another way before it had shut down. */
 	if (table.slot[slot].state != KEXEC_SLOT_EXITED)
 		return ks_fail(KS_REQ_SHUTDOWN, what, -EINPROGRESS);
@@ -45,7 +47,7 @@ static int end_slot(struct ks_context *ctx, struct ks_slot_table *table,
 		if (ret)
 			return ret;
 	}
-	ret = ks_unload_slot(ctx->src, table, slot);
+	ret = ks_policy_unload(ctx->src, table, slot);
 	if (ret)
 		return ks_fail(KS_REQ_UNLOAD, what, ret);
 	printf("unloaded slot %u (%s)\n", slot, name);
@@ -63,9 +65,9 @@ int cmd_down(int argc, char **argv, struct ks_context *ctx)
 		ks_error("down takes no arguments; see 'kswitch down --help'");
 		return KSWITCH_EXIT_USAGE;
 	}
-	ret = ctx->src->ops->scan(ctx->src->priv, &table);
+	ret = ks_ctx_scan(ctx, &table);
 	if (ret)
-		return ks_fail(KS_REQ_SCAN, ctx->src_name, ret);
+		return ret;
 	if (table.self)
 		return ks_fail(KS_REQ_SHUTDOWN, "0", -EOPNOTSUPP);
 	/* One slot that will not end keeps no other from ending. */
@@ -76,9 +78,9 @@ int cmd_down(int argc, char **argv, struct ks_context *ctx)
 		if (ret && first == KSWITCH_EXIT_OK)
 			first = ret;
 		/* The table is stale once a system has run. */
-		ret = ctx->src->ops->scan(ctx->src->priv, &table);
+		ret = ks_ctx_scan(ctx, &table);
 		if (ret)
-			return ks_fail(KS_REQ_SCAN, ctx->src_name, ret);
+			return ret;
 	}
 	return first;
 }

@@ -5,12 +5,12 @@
  * jump loads the way back to the system that entered it.
  */
 #include <errno.h>
-#include <stdio.h>
-#include <string.h>
 
+#include "cmd.h"
+#include "errors.h"
 #include "kexec_syscall.h"
-#include "kswitch.h"
 #include "loader.h"
+#include "sysinfo.h"
 
 static int prepare_jump(void)
 {
@@ -18,10 +18,10 @@ static int prepare_jump(void)
 
 	if (ks_kexec_loaded() == 1)
 		return 0;
-	entry = ks_jump_back_entry();
+	entry = ks_loader_jump_back_entry();
 	if (!entry)
 		return -ENOENT;
-	return ks_load_jump_back(entry);
+	return ks_loader_load_jump_back(entry);
 }
 
 int cmd_jump(int argc, char **argv, struct ks_context *ctx)
@@ -36,22 +36,6 @@ int cmd_jump(int argc, char **argv, struct ks_context *ctx)
 	}
 	ret = prepare_jump();
 	if (!ret)
-		ret = ks_kexec_jump();
-	switch (ret) {
-	case 0:
-		return KSWITCH_EXIT_OK;
-	case -ENOENT:
-		ks_error(
-			"nothing to jump to; load a system first with 'kswitch load KERNEL'");
-		return KSWITCH_EXIT_NOTHING_LOADED;
-	case -EPERM:
-		return ks_fail(KS_REQ_SWITCH, "", ret);
-	case -EBUSY:
-		ks_error(
-			"this system could not be frozen (a task refused, or another switch is under way); try again");
-		return KSWITCH_EXIT_FAILURE;
-	default:
-		ks_error("the jump failed: %s", strerror(-ret));
-		return KSWITCH_EXIT_FAILURE;
-	}
+		ret = ksys_kexec_jump();
+	return ret ? ks_fail(KS_REQ_JUMP, "", ret) : KSWITCH_EXIT_OK;
 }

@@ -10,26 +10,20 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "kswitch.h"
+#include "cmd.h"
+#include "context.h"
 #include "loader.h"
+#include "policy.h"
 #include "profile.h"
 
 /* A profile, from its file or from the command line, into its slot. */
 static int load_profile(struct ks_context *ctx, const struct ks_profile *p)
 {
 	struct ks_slot_table table;
-	const char *culprit;
-	unsigned int slot;
 	int ret;
 
-	ret = ctx->src->ops->scan(ctx->src->priv, &table);
-	if (ret)
-		return ks_fail(KS_REQ_SCAN, ctx->src_name, ret);
-	ret = ks_load_profile(ctx->src, &table, p, &slot, &culprit);
-	if (ret)
-		return ks_fail_load(p, culprit, ret);
-	printf("loaded %s into slot %u\n", p->name, slot);
-	return KSWITCH_EXIT_OK;
+	ret = ks_ctx_scan(ctx, &table);
+	return ret ? ret : ks_ctx_load(ctx, &table, p);
 }
 
 /* The refusal of the profile file NAME.conf, if it was refused. */
@@ -91,20 +85,13 @@ static int load_named_profile(struct ks_context *ctx, const char *name)
 /* kswitch load KERNEL ...: the peer of 'kswitch jump', not a slot. */
 static int load_peer(const struct ks_profile *p)
 {
-	struct ks_load_request req;
 	struct ks_load_plan plan;
-	const char *unreadable;
+	const char *culprit;
 	int ret;
 
-	ks_profile_request(p, &req);
-
-	/* Files are checked first, so that a bad one is named exactly. */
-	unreadable = ks_profile_unreadable(p, &ret);
-	if (unreadable)
-		return ks_fail(KS_REQ_LOAD, unreadable, ret);
-	ret = ks_load_system(&req, &plan);
+	ret = ks_policy_load_peer(p, &plan, &culprit);
 	if (ret)
-		return ks_fail_load(p, p->kernel, ret);
+		return ks_fail_load(p, culprit, ret);
 	printf("loaded %s: %llu MiB, kernel at 0x%llx; 'kswitch jump' switches to it\n",
 	       p->kernel, (unsigned long long)(p->mem_size >> 20),
 	       (unsigned long long)plan.ram[plan.main].start);

@@ -5,7 +5,8 @@
  */
 #include <unistd.h>
 
-#include "kswitch.h"
+#include "cmd.h"
+#include "context.h"
 #include "menu.h"
 
 int cmd_menu(int argc, char **argv, struct ks_context *ctx)
@@ -24,9 +25,9 @@ int cmd_menu(int argc, char **argv, struct ks_context *ctx)
 		return KSWITCH_EXIT_USAGE;
 	}
 	/* No slots to show is said, with its code, before the screen opens. */
-	ret = ctx->src->ops->scan(ctx->src->priv, &menu.table);
+	ret = ks_ctx_scan(ctx, &menu.table);
 	if (ret)
-		return ks_fail(KS_REQ_SCAN, ctx->src_name, ret);
+		return ret;
 	ret = ks_menu_init(&menu, ctx->src, ctx->src_name, ctx->profile_dir);
 	if (ret) {
 		ks_error("%s", menu.message);

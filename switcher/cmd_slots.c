@@ -5,33 +5,11 @@
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
-#include <time.h>
 
-#include "kswitch.h"
-
-static int scan(struct ks_context *ctx, struct ks_slot_table *table)
-{
-	return ctx->src->ops->scan(ctx->src->priv, table);
-}
-
-int ks_lookup_slot(struct ks_context *ctx, enum ks_request req, const char *arg,
-		   struct ks_slot_table *table, unsigned int *slot)
-{
-	int ret;
-
-	ret = scan(ctx, table);
-	/* Without slots, a word that is no number is a mistyped command. */
-	if (ret == -ENODEV && (*arg < '0' || *arg > '9')) {
-		ks_error("there is no command '%s'; 'kswitch help' lists them",
-			 arg);
-		return KSWITCH_EXIT_USAGE;
-	}
-	if (ret)
-		return ks_fail(KS_REQ_SCAN, ctx->src_name, ret);
-	if (ks_slot_lookup(table, arg, slot))
-		return ks_fail(req, arg, -ENXIO);
-	return KSWITCH_EXIT_OK;
-}
+#include "cmd.h"
+#include "context.h"
+#include "policy.h"
+#include "slots_json.h"
 
 int cmd_switch(int argc, char **argv, struct ks_context *ctx)
 {
@@ -40,16 +18,13 @@ int cmd_switch(int argc, char **argv, struct ks_context *ctx)
 	char what[16];
 	int ret;
 
-	if (argc != 1) {
-		ks_error(
-			"'kswitch SLOT' takes one slot; 'kswitch help' lists the commands");
-		return KSWITCH_EXIT_USAGE;
-	}
-	ret = ks_lookup_slot(ctx, KS_REQ_SWITCH, argv[0], &table, &slot);
+	ret = ks_ctx_find_slot(
+		ctx, KS_REQ_SWITCH, argc, argv, 1,
+		"'kswitch SLOT' takes one slot; 'kswitch help' lists the commands",
+		&table, &slot, what);
 	if (ret)
 		return ret;
-	snprintf(what, sizeof(what), "%u", slot);
-	ret = ctx->src->ops->enter(ctx->src->priv, slot);
+	ret = ks_policy_enter(ctx->src, &table, slot);
 	return ret ? ks_fail(KS_REQ_SWITCH, what, ret) : KSWITCH_EXIT_OK;
 }
 
@@ -60,15 +35,13 @@ int cmd_unload(int argc, char **argv, struct ks_context *ctx)
 	char what[16];
 	int ret;
 
-	if (argc != 2) {
-		ks_error("unload takes one SLOT; see 'kswitch unload --help'");
-		return KSWITCH_EXIT_USAGE;
-	}
-	ret = ks_lookup_slot(ctx, KS_REQ_UNLOAD, argv[1], &table, &slot);
+	ret = ks_ctx_find_slot(
+		ctx, KS_REQ_UNLOAD, argc, argv, 2,
+		"unload takes one SLOT; see 'kswitch unload --help'", &table,
+		&slot, what);
 	if (ret)
 		return ret;
-	snprintf(what, sizeof(what), "%u", slot);
-	ret = ks_unload_slot(ctx->src, &table, slot);
+	ret = ks_policy_unload(ctx->src, &table, slot);
 	return ret ? ks_fail(KS_REQ_UNLOAD, what, ret) : KSWITCH_EXIT_OK;
 }
 
@@ -105,14 +78,11 @@ int cmd_log(int argc, char **argv, struct ks_context *ctx)
 	size_t len = 0;
 	int ret;
 
-	if (argc != 2) {
-		ks_error("log takes one SLOT; see 'kswitch log --help'");
-		return KSWITCH_EXIT_USAGE;
-	}
-	ret = ks_lookup_slot(ctx, KS_REQ_LOG, argv[1], &table, &slot);
+	ret = ks_ctx_find_slot(ctx, KS_REQ_LOG, argc, argv, 2,
+			       "log takes one SLOT; see 'kswitch log --help'",
+			       &table, &slot, what);
 	if (ret)
 		return ret;
-	snprintf(what, sizeof(what), "%u", slot);
 	ret = ctx->src->ops->crash_log
 		      ? ctx->src->ops->crash_log(ctx->src->priv, slot, buf,
 						 sizeof(buf), &len)
@@ -123,25 +93,17 @@ int cmd_log(int argc, char **argv, struct ks_context *ctx)
 	return KSWITCH_EXIT_OK;
 }
 
-static void print_slot(const struct ks_slot *s, unsigned int self)
+static void print_slot(const struct kexec_slot_info *s, unsigned int self)
 {
-	char last[32] = "-", took[16] = "-", key[8] = "-";
-	char name[KS_PRINTABLE_SIZE(KEXEC_SLOT_NAME_LEN)];
-	time_t t = (time_t)(s->last_entered_ns / 1000000000ull);
+	char name[KS_PRINTABLE_SIZE(KEXEC_SLOT_NAME_LEN)], key[8];
+	struct ks_slot_cells c;
 
-	if (s->last_entered_ns)
-		strftime(last, sizeof(last), "%H:%M:%S", localtime(&t));
-	if (s->last_switch_ns)
-		snprintf(took, sizeof(took), "%.1f", s->last_switch_ns / 1e6);
-	/* From the kernel or a file: any bytes but NUL. */
-	if (s->hotkey)
-		ks_printable((char[]){ (char)s->hotkey, 0 }, key, sizeof(key));
-	ks_printable(s->name, name, sizeof(name));
-	printf("%c%-4u %-10s %-9s %8llu %8llu  %-9s %10s  %-6s %s\n",
-	       s->slot == self ? '*' : ' ', s->slot,
-	       ks_slot_state_name(s->state), ks_slot_kind_name(s->kind),
-	       (unsigned long long)(s->mem_size >> 20),
-	       (unsigned long long)s->times_entered, last, took, key, name);
+	ks_slot_cells(s, &c);
+	printf("%c%-4s %-10s %-9s %8s %8s  %-9s %10s  %-6s %s\n",
+	       s->slot == self ? '*' : ' ', c.slot, c.state, c.kind, c.mem_mib,
+	       c.entered, c.last, c.took_ms,
+	       ks_printable(c.hotkey, key, sizeof(key)),
+	       ks_printable(c.name, name, sizeof(name)));
 }
 
 int cmd_list(int argc, char **argv, struct ks_context *ctx)
@@ -156,9 +118,9 @@ int cmd_list(int argc, char **argv, struct ks_context *ctx)
 		ks_error("list takes only --json; see 'kswitch list --help'");
 		return KSWITCH_EXIT_USAGE;
 	}
-	ret = scan(ctx, &table);
+	ret = ks_ctx_scan(ctx, &table);
 	if (ret)
-		return ks_fail(KS_REQ_SCAN, ctx->src_name, ret);
+		return ret;
 	if (json)
 		return ks_slot_table_write_json(&table, stdout)
 			       ? KSWITCH_EXIT_FAILURE

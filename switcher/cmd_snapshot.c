@@ -11,12 +11,14 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "kswitch.h"
-#include "snapshot.h"
+#include "cmd.h"
+#include "context.h"
+#include "policy.h"
+#include "slot_snapshot.h"
 
 /*
  * Write @slot, called @what in messages, to @path; *@entered as
- * ks_slot_write_snapshot() has it.
+ * ks_kernel_save_slot() has it.
  */
 static int write_slot_file(unsigned int slot, const char *what,
 			   const char *path, uint64_t *entered)
@@ -25,29 +27,22 @@ static int write_slot_file(unsigned int slot, const char *what,
 	int fd, ret;
 
 	if (asprintf(&tmp, "%s.XXXXXX", path) < 0)
-		return KSWITCH_EXIT_FAILURE;
+		return ks_fail(KS_REQ_WRITE, path, -ENOMEM);
 	/* 0600: it holds a whole system's memory. */
 	fd = mkstemp(tmp);
 	if (fd < 0) {
-		ret = errno;
-		ks_error("cannot write '%s': %s; check the directory", path,
-			 strerror(ret));
+		ret = ks_fail(KS_REQ_WRITE, path, -errno);
 		free(tmp);
-		return ret == ENOENT || ret == EACCES ? KSWITCH_EXIT_NO_FILE
-						      : KSWITCH_EXIT_FAILURE;
+		return ret;
 	}
-	ret = ks_slot_write_snapshot(slot, fd, entered);
-	if (ret == -ENOSPC || ret == -EIO || ret == -EDQUOT) {
-		ks_error("cannot write '%s': %s; the slot is left as it was",
-			 path, strerror(-ret));
-		ret = KSWITCH_EXIT_FAILURE;
-	} else if (ret) {
+	ret = ks_kernel_save_slot(slot, fd, entered);
+	/* Only the kernel's refusals are about the slot; the rest the file. */
+	if (ret == -ENOSPC || ret == -EIO || ret == -EDQUOT)
+		ret = ks_fail(KS_REQ_WRITE, path, ret);
+	else if (ret)
 		ret = ks_fail(KS_REQ_SAVE, what, ret);
-	} else if (fsync(fd) || rename(tmp, path)) {
-		ks_error("cannot write '%s': %s; the slot is left as it was",
-			 path, strerror(errno));
-		ret = KSWITCH_EXIT_FAILURE;
-	}
+	else if (fsync(fd) || rename(tmp, path))
+		ret = ks_fail(KS_REQ_WRITE, path, -errno);
 	if (ret)
 		unlink(tmp);
 	close(fd);
@@ -58,28 +53,26 @@ static int write_slot_file(unsigned int slot, const char *what,
 static int save_or_dump(int argc, char **argv, struct ks_context *ctx, int save)
 {
 	struct ks_slot_table table;
+	char usage[80], what[16];
 	unsigned int slot;
 	uint64_t entered;
-	char what[16];
 	int ret;
 
-	if (argc != 3) {
-		ks_error("%s takes a SLOT and a FILE; see 'kswitch %s --help'",
-			 argv[0], argv[0]);
-		return KSWITCH_EXIT_USAGE;
-	}
-	ret = ks_lookup_slot(ctx, KS_REQ_SAVE, argv[1], &table, &slot);
+	snprintf(usage, sizeof(usage),
+		 "%s takes a SLOT and a FILE; see 'kswitch %s --help'", argv[0],
+		 argv[0]);
+	ret = ks_ctx_find_slot(ctx, KS_REQ_SAVE, argc, argv, 3, usage, &table,
+			       &slot, what);
 	if (ret)
 		return ret;
-	snprintf(what, sizeof(what), "%u", slot);
 	/* Before the file: a crashed slot's -EIO is not a write error. */
-	ret = save ? ks_slot_check_savable(slot, table.slot[slot].state) : 0;
+	ret = save ? ks_policy_save(&table, slot) : 0;
 	if (ret)
 		return ks_fail(KS_REQ_SAVE, what, ret);
 	ret = write_slot_file(slot, what, argv[2], &entered);
 	if (ret || !save)
 		return ret;
-	ret = ks_slot_unload_saved(slot, entered);
+	ret = ks_kernel_unload_saved(slot, entered);
 	return ret ? ks_fail(KS_REQ_SAVE, what, ret) : KSWITCH_EXIT_OK;
 }
 
@@ -96,10 +89,10 @@ int cmd_dump(int argc, char **argv, struct ks_context *ctx)
 int cmd_restore(int argc, char **argv, struct ks_context *ctx)
 {
 	struct ks_snapshot_file file;
+	struct ks_slot_table table;
 	unsigned int slot, hotkey;
 	int ret;
 
-	(void)ctx;
 	if (argc != 3) {
 		ks_error(
 			"restore takes a SLOT and a FILE; see 'kswitch restore --help'");
@@ -109,17 +102,20 @@ int cmd_restore(int argc, char **argv, struct ks_context *ctx)
 		return ks_fail(KS_REQ_RESTORE, argv[1], -ENXIO);
 	if (!slot) {
 		ks_error(
-			"slot 0 is the system the machine booted; restore into an empty slot 1 to 8");
+			"slot 0 is the system the machine booted; restore into an empty slot 1 to %d",
+			KEXEC_SLOTS_MAX - 1);
 		return KSWITCH_EXIT_SLOT_IN_USE;
 	}
 	/* Every check of the file comes before the kernel is asked. */
 	ret = ks_snapshot_open(argv[2], &file);
 	if (ret)
 		return ks_fail(KS_REQ_RESTORE, argv[2], ret);
-	ret = ks_slot_restore_snapshot(slot, &file, &hotkey);
-	if (!ret && hotkey != file.snap.hotkey)
+	ret = ctx->src->ops->scan(ctx->src->priv, &table);
+	if (!ret)
+		ret = ks_kernel_restore_slot(slot, &file, &table, &hotkey);
+	if (!ret && hotkey != file.snap.info.hotkey)
 		printf("slot %u: hotkey %c belongs to another slot now; restored without one\n",
-		       slot, file.snap.hotkey);
+		       slot, file.snap.info.hotkey);
 	ks_snapshot_close(&file);
 	return ret ? ks_fail(KS_REQ_RESTORE, argv[2], ret) : KSWITCH_EXIT_OK;
 }

@@ -6,7 +6,9 @@
 #include <string.h>
 #include <sys/utsname.h>
 
-#include "kswitch.h"
+#include "cmd.h"
+#include "context.h"
+#include "sysinfo.h"
 
 static void print_file_fact(const char *label, const char *path)
 {

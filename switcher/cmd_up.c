@@ -6,7 +6,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "kswitch.h"
+#include "cmd.h"
+#include "context.h"
 #include "profile.h"
 
 static int report_refused(const struct ks_profile_set *set)
@@ -21,20 +22,6 @@ static int report_refused(const struct ks_profile_set *set)
 	return set->nr_errors ? KSWITCH_EXIT_BAD_PROFILE : KSWITCH_EXIT_OK;
 }
 
-static int load_one(struct ks_context *ctx, const struct ks_slot_table *table,
-		    const struct ks_profile *p)
-{
-	const char *culprit;
-	unsigned int slot;
-	int ret;
-
-	ret = ks_load_profile(ctx->src, table, p, &slot, &culprit);
-	if (ret)
-		return ks_fail_load(p, culprit, ret);
-	printf("loaded %s into slot %u\n", p->name, slot);
-	return KSWITCH_EXIT_OK;
-}
-
 static int load_all(struct ks_context *ctx, const struct ks_profile_set *set,
 		    int check_only)
 {
@@ -43,9 +30,9 @@ static int load_all(struct ks_context *ctx, const struct ks_profile_set *set,
 	unsigned int i, slot;
 	int ret, first = KSWITCH_EXIT_OK;
 
-	ret = ctx->src->ops->scan(ctx->src->priv, &table);
+	ret = ks_ctx_scan(ctx, &table);
 	if (ret)
-		return ks_fail(KS_REQ_SCAN, ctx->src_name, ret);
+		return ret;
 	for (i = 0; i < set->nr; i++) {
 		if (!ks_slot_named(&table, set->profile[i].name, &slot)) {
 			printf("%s is loaded already\n", set->profile[i].name);
@@ -59,7 +46,7 @@ static int load_all(struct ks_context *ctx, const struct ks_profile_set *set,
 					    sizeof(file)));
 			continue;
 		}
-		ret = load_one(ctx, &table, &set->profile[i]);
+		ret = ks_ctx_load(ctx, &table, &set->profile[i]);
 		if (ret && !first)
 			first = ret;
 	}

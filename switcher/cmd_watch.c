@@ -13,8 +13,10 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "cmd.h"
+#include "context.h"
 #include "kexec_syscall.h"
-#include "kswitch.h"
+#include "sysinfo.h"
 
 #define DEFAULT_RUN "loginctl lock-sessions"
 
@@ -45,13 +47,13 @@ static int watch(const char *command)
 	struct kexec_slot_notice notice;
 	int fd, ret, status;
 
-	fd = ks_slot_watch_open();
+	fd = ksys_slot_watch_open();
 	if (fd < 0)
 		return ks_fail(KS_REQ_WATCH, "this system", fd);
 	printf("watching for switches away; '%s' runs before each\n", command);
 	fflush(stdout);
 	for (;;) {
-		ret = ks_slot_watch_next(fd, &notice);
+		ret = ksys_slot_watch_next(fd, &notice);
 		if (ret)
 			break;
 		status = run(command, notice.to);
@@ -60,7 +62,7 @@ static int watch(const char *command)
 				 command, status, notice.to);
 		/* Answered whatever it did: a switch is never held up for it.
 		 */
-		ret = ks_slot_watch_ready(fd, notice.seq);
+		ret = ksys_slot_watch_ready(fd, notice.seq);
 		if (ret)
 			break;
 	}

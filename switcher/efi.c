@@ -11,7 +11,7 @@
 #include <unistd.h>
 
 #include "efi.h"
-#include "kswitch.h"
+#include "sysinfo.h"
 
 #define EFI_SYSFS "/sys/firmware/efi"
 #define RUNTIME_MAP EFI_SYSFS "/runtime-map"

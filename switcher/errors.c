@@ -4,14 +4,18 @@
  * menu: a table from (request, errno) to a line and an exit code. The
  * errnos are the kernel's (include/linux/kexec_slots.h) and the loader's
  * (loader.h); -ENXIO is kswitch's own "no slot of that name or number".
+ * Every line the commands print passes through ks_error() here.
  */
 #include <errno.h>
+#include <getopt.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
-#include "kswitch.h"
+#include "errors.h"
 #include "loader.h"
 #include "profile.h"
+#include "sysinfo.h"
 
 /* A limit of the kernel's, spelled in a message as the header has it. */
 #define STR_(x) #x
@@ -28,8 +32,6 @@ struct explanation {
 };
 
 static const struct explanation explanations[] = {
-	{ ANY_REQUEST, -ENXIO, KSWITCH_EXIT_NO_SLOT,
-	  "there is no slot '%s'; name a slot 0 to 8 or a loaded system ('kswitch list')" },
 	{ REQ(KS_REQ_UNLOAD), -EINVAL, KSWITCH_EXIT_SLOT_RUNNING,
 	  "slot %s is the system the machine booted, which holds the others; it cannot be unloaded" },
 	{ ANY_REQUEST, -ENODEV, KSWITCH_EXIT_WRONG_SYSTEM,
@@ -38,10 +40,11 @@ static const struct explanation explanations[] = {
 	  KSWITCH_EXIT_WRONG_SYSTEM,
 	  "slots are loaded and unloaded from slot 0; switch there first" },
 	/* Files kswitch reads (ks_open_regular()): never a FIFO or device. */
-	{ REQ(KS_REQ_LOAD) | REQ(KS_REQ_SCAN) | REQ(KS_REQ_RESTORE), -ESPIPE,
-	  KSWITCH_EXIT_NOT_REGULAR,
+	{ REQ(KS_REQ_LOAD) | REQ(KS_REQ_SCAN) | REQ(KS_REQ_RESTORE) |
+		  REQ(KS_REQ_CALL),
+	  -ESPIPE, KSWITCH_EXIT_NOT_REGULAR,
 	  "'%s' is not a regular file (a FIFO, a device or a directory); give the file itself" },
-	{ REQ(KS_REQ_LOAD), -EFBIG, KSWITCH_EXIT_TOO_BIG,
+	{ REQ(KS_REQ_LOAD) | REQ(KS_REQ_CALL), -EFBIG, KSWITCH_EXIT_TOO_BIG,
 	  "'%s' is larger than 2 GiB, more than any kernel or initrd; check the path" },
 	{ REQ(KS_REQ_SCAN), -EFBIG, KSWITCH_EXIT_TOO_BIG,
 	  "'%s' is larger than 64 KiB, too large for a slots file; check the path" },
@@ -114,6 +117,18 @@ static const struct explanation explanations[] = {
 	{ REQ(KS_REQ_SAVE), -EAGAIN, KSWITCH_EXIT_FAILURE,
 	  "slot %s ran again while it was being saved; the file is written but the slot is kept, save it again" },
 
+	/* The slot file save and dump write (@what is its path). */
+	{ REQ(KS_REQ_WRITE), -ENOENT, KSWITCH_EXIT_NO_FILE,
+	  "cannot write '%s': no such directory; check the path" },
+	{ REQ(KS_REQ_WRITE), -EACCES, KSWITCH_EXIT_NO_FILE,
+	  "cannot write '%s': permission denied; check the directory" },
+	{ REQ(KS_REQ_WRITE), -ENOSPC, KSWITCH_EXIT_FAILURE,
+	  "cannot write '%s': no space left on its device; the slot is left as it was" },
+	{ REQ(KS_REQ_WRITE), -EDQUOT, KSWITCH_EXIT_FAILURE,
+	  "cannot write '%s': disk quota exceeded; the slot is left as it was" },
+	{ REQ(KS_REQ_WRITE), -EIO, KSWITCH_EXIT_FAILURE,
+	  "cannot write '%s': an I/O error on its device; the slot is left as it was" },
+
 	{ REQ(KS_REQ_RESTORE), -ENOENT, KSWITCH_EXIT_NO_FILE,
 	  "cannot read '%s': no such file; check the path" },
 	{ REQ(KS_REQ_RESTORE), -EACCES, KSWITCH_EXIT_NO_FILE,
@@ -137,6 +152,26 @@ static const struct explanation explanations[] = {
 	{ REQ(KS_REQ_RESTORE), -EADDRNOTAVAIL, KSWITCH_EXIT_BAD_FILE,
 	  "'%s' puts memory where slot 0 keeps its own; it was not saved from this slot 0" },
 
+	{ REQ(KS_REQ_JUMP), -ENOENT, KSWITCH_EXIT_NOTHING_LOADED,
+	  "nothing to jump to; load a system first with 'kswitch load KERNEL'" },
+	{ REQ(KS_REQ_JUMP), -EBUSY, KSWITCH_EXIT_FAILURE,
+	  "this system could not be frozen (a task refused, or another switch is under way); try again" },
+
+	{ REQ(KS_REQ_CALL), -ENOENT, KSWITCH_EXIT_NO_FILE,
+	  "cannot read payload '%s': no such file; check the path" },
+	{ REQ(KS_REQ_CALL), -ENOEXEC, KSWITCH_EXIT_NOT_KERNEL,
+	  "'%s' is not an x86_64 ELF executable with page-aligned segments; link it with tools/payloads/payload.ld" },
+	{ REQ(KS_REQ_CALL), -ESRCH, KSWITCH_EXIT_NOT_KERNEL,
+	  "'%s' has no ks_call_page_addr symbol; see docs/kexec-jump.md" },
+	{ REQ(KS_REQ_CALL), -E2BIG, KSWITCH_EXIT_USAGE,
+	  "the argument is too long for the call page; shorten it" },
+	{ REQ(KS_REQ_CALL), -EBUSY, KSWITCH_EXIT_SLOT_IN_USE,
+	  "a system is loaded, and a call would replace it; unload it first" },
+	{ REQ(KS_REQ_CALL), -ENOSYS, KSWITCH_EXIT_WRONG_SYSTEM,
+	  "this kernel has no kexec call page; boot the kswitch kernel" },
+	{ REQ(KS_REQ_CALL), -EPROTO, KSWITCH_EXIT_FAILURE,
+	  "the payload did not run or refused its argument" },
+
 	{ REQ(KS_REQ_SCAN), -ENOENT, KSWITCH_EXIT_NO_FILE,
 	  "cannot read the slots file '%s'; check the path" },
 	{ REQ(KS_REQ_SCAN), -EBADMSG, KSWITCH_EXIT_FAILURE,
@@ -150,10 +185,17 @@ static const char *const request_verbs[] = {
 	[KS_REQ_SCAN] = "read the slots of",
 	[KS_REQ_LOG] = "read the console lines of slot",
 	[KS_REQ_SAVE] = "save slot",
+	[KS_REQ_WRITE] = "write",
 	[KS_REQ_RESTORE] = "restore",
 	[KS_REQ_WATCH] = "watch the switches away from",
 	[KS_REQ_SHUTDOWN] = "shut down slot",
+	[KS_REQ_JUMP] = "jump",
+	[KS_REQ_CALL] = "call",
 };
+
+_Static_assert(sizeof(request_verbs) / sizeof(request_verbs[0]) ==
+		       NR_KS_REQUESTS,
+	       "a verb for every request");
 
 /* A kernel.* sysctl's value, or -1 if it cannot be read. */
 static long read_sysctl(const char *name)
@@ -227,11 +269,9 @@ static int explain_eperm(enum ks_request req, const char *what, char *msg,
 int ks_explain_load(const struct ks_profile *p, const char *what, int err,
 		    char *msg, size_t size)
 {
-	struct ks_load_request req;
 	uint64_t need;
 
-	ks_profile_request(p, &req);
-	if (err != -EOVERFLOW || ks_system_min_mem(&req, &need))
+	if (err != -EOVERFLOW || ks_loader_min_mem(p, &need))
 		return ks_explain(KS_REQ_LOAD, what, err, msg, size);
 	snprintf(
 		msg, size,
@@ -247,6 +287,17 @@ int ks_explain(enum ks_request req, const char *what, int err, char *msg,
 	const struct explanation *e;
 	size_t i;
 
+	/* The numbers are the header's, said from its constant. */
+	if (err == -ENXIO) {
+		snprintf(
+			msg, size,
+			"there is no slot '%s'; name a slot 0 to %d or a loaded system ('kswitch list')",
+			what, KEXEC_SLOTS_MAX - 1);
+		return KSWITCH_EXIT_NO_SLOT;
+	}
+	/* A payload's call is refused by its mapping as EACCES. */
+	if (req == KS_REQ_CALL && err == -EACCES)
+		err = -EPERM;
 	/* The slot requests need CAP_SYS_BOOT; log needs CAP_SYSLOG. */
 	if (err == -EPERM && req != KS_REQ_LOG)
 		return explain_eperm(req, what, msg, size);
@@ -257,7 +308,83 @@ int ks_explain(enum ks_request req, const char *what, int err, char *msg,
 		snprintf(msg, size, e->fmt, what);
 		return e->exit_code;
 	}
-	snprintf(msg, size, "cannot %s %s: %s", request_verbs[req], what,
-		 strerror(-err));
+	snprintf(msg, size, "cannot %s%s%s: %s", request_verbs[req],
+		 *what ? " " : "", what, strerror(-err));
 	return KSWITCH_EXIT_FAILURE;
+}
+
+void ks_error(const char *fmt, ...)
+{
+	char msg[1024], shown[KS_PRINTABLE_SIZE(sizeof(msg))];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	/*
+	 * Every error passes here, with names, paths and values from files
+	 * and arguments in it: none may send the terminal an escape.
+	 */
+	fprintf(stderr, "kswitch: %s\n",
+		ks_printable(msg, shown, sizeof(shown)));
+}
+
+int ks_fail(enum ks_request req, const char *what, int err)
+{
+	char msg[256];
+	int code;
+
+	code = ks_explain(req, what, err, msg, sizeof(msg));
+	ks_error("%s", msg);
+	return code;
+}
+
+int ks_fail_load(const struct ks_profile *p, const char *what, int err)
+{
+	char msg[256];
+	int code;
+
+	code = ks_explain_load(p, what, err, msg, sizeof(msg));
+	ks_error("%s", msg);
+	return code;
+}
+
+int ks_unknown_command(const char *name)
+{
+	ks_error("there is no command '%s'; 'kswitch help' lists them", name);
+	return KSWITCH_EXIT_USAGE;
+}
+
+/* The long option of @options with value @val, or NULL. */
+static const struct option *long_option(const struct option *options, int val)
+{
+	for (; options->name; options++)
+		if (options->val == val)
+			return options;
+	return NULL;
+}
+
+int ks_option_error(const struct option *options, char **argv, int opt,
+		    const char *help)
+{
+	/* getopt_long() has just stepped past the element in question. */
+	const char *elem = argv[optind - 1];
+	const struct option *o = optopt ? long_option(options, optopt) : NULL;
+
+	/* optopt is the option's value: a long one's if one was written. */
+	if (o && !strncmp(elem, "--", 2))
+		ks_error("--%s %s; see '%s'", o->name,
+			 opt == ':' ? "needs a value" : "takes no value", help);
+	else if (optopt && opt == ':')
+		ks_error("-%c needs a value; see '%s'", optopt, help);
+	/* In a cluster (-xh), argv[optind - 1] is no option at all. */
+	else if (optopt)
+		ks_error("unknown option '-%c'; see '%s'", optopt, help);
+	/* Its name without a value; all of "--=", which has no name. */
+	else
+		ks_error("unknown option '%.*s'; see '%s'",
+			 strcspn(elem, "=") > 2 ? (int)strcspn(elem, "=")
+						: (int)strlen(elem),
+			 elem, help);
+	return KSWITCH_EXIT_USAGE;
 }

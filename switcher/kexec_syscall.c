@@ -1,30 +1,32 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The kexec system calls: kexec_load(2), and reboot(2) to execute the image.
+ * The kernel's kexec interfaces (kexec_syscall.h): kexec_load(2), reboot(2)
+ * to execute the image, and the ioctls of /dev/kexec_slots.
  */
 #include <errno.h>
 #include <fcntl.h>
 #include <linux/reboot.h>
+#include <string.h>
 #include <sys/ioctl.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
 #include "kexec_syscall.h"
 
-int ks_kexec_load(unsigned long entry, unsigned long nr_segments,
-		  struct kexec_segment *segments, unsigned long flags)
+int ksys_kexec_load(unsigned long entry, unsigned long nr_segments,
+		    struct kexec_segment *segments, unsigned long flags)
 {
 	if (syscall(SYS_kexec_load, entry, nr_segments, segments, flags))
 		return -errno;
 	return 0;
 }
 
-int ks_kexec_unload(void)
+int ksys_kexec_unload(void)
 {
-	return ks_kexec_load(0, 0, NULL, 0);
+	return ksys_kexec_load(0, 0, NULL, 0);
 }
 
-int ks_kexec_jump(void)
+int ksys_kexec_jump(void)
 {
 	if (syscall(SYS_reboot, LINUX_REBOOT_MAGIC1, LINUX_REBOOT_MAGIC2,
 		    LINUX_REBOOT_CMD_KEXEC, NULL))
@@ -34,26 +36,36 @@ int ks_kexec_jump(void)
 
 #define SLOTS_DEVICE "/dev/kexec_slots"
 
+/* The slot directory's device; -ENODEV on a kernel without slots. */
+static int slots_open(void)
+{
+	int fd = open(SLOTS_DEVICE, O_RDWR | O_CLOEXEC);
+
+	if (fd < 0)
+		return errno == ENOENT ? -ENODEV : -errno;
+	return fd;
+}
+
 static int slot_ioctl(unsigned long cmd, void *arg)
 {
 	int fd, ret = 0;
 
-	fd = open(SLOTS_DEVICE, O_RDWR | O_CLOEXEC);
+	fd = slots_open();
 	if (fd < 0)
-		return errno == ENOENT ? -ENODEV : -errno;
+		return fd;
 	if (ioctl(fd, cmd, arg))
 		ret = -errno;
 	close(fd);
 	return ret;
 }
 
-int ks_slot_reserve(struct kexec_slot_reserve *req)
+int ksys_slot_reserve(struct kexec_slot_reserve *req)
 {
 	return slot_ioctl(KEXEC_SLOT_IOC_RESERVE, req);
 }
 
-int ks_slot_load(unsigned int slot, struct kexec_segment *segments,
-		 unsigned int nr_segments, uint64_t entry)
+int ksys_slot_load(unsigned int slot, struct kexec_segment *segments,
+		   unsigned int nr_segments, uint64_t entry)
 {
 	struct kexec_slot_load req = {
 		.slot = slot,
@@ -65,33 +77,33 @@ int ks_slot_load(unsigned int slot, struct kexec_segment *segments,
 	return slot_ioctl(KEXEC_SLOT_IOC_LOAD, &req);
 }
 
-int ks_slot_unload(unsigned int slot)
+int ksys_slot_unload(unsigned int slot)
 {
 	uint32_t arg = slot;
 
 	return slot_ioctl(KEXEC_SLOT_IOC_UNLOAD, &arg);
 }
 
-int ks_slot_shutdown(unsigned int slot)
+int ksys_slot_shutdown(unsigned int slot)
 {
 	uint32_t arg = slot;
 
 	return slot_ioctl(KEXEC_SLOT_IOC_SHUTDOWN, &arg);
 }
 
-int ks_slot_switch(unsigned int slot)
+int ksys_slot_switch(unsigned int slot)
 {
 	uint32_t arg = slot;
 
 	return slot_ioctl(KEXEC_SLOT_IOC_SWITCH, &arg);
 }
 
-int ks_slot_info(struct kexec_slot_info *info)
+int ksys_slot_info(struct kexec_slot_info *info)
 {
 	return slot_ioctl(KEXEC_SLOT_IOC_INFO, info);
 }
 
-int ks_slot_self(unsigned int *slot)
+int ksys_slot_self(unsigned int *slot)
 {
 	uint32_t arg;
 	int ret;
@@ -102,7 +114,31 @@ int ks_slot_self(unsigned int *slot)
 	return ret;
 }
 
-int ks_slot_crash_log(unsigned int slot, char *buf, size_t size, size_t *len)
+int ksys_slot_scan(struct kexec_slot_info *info, unsigned int nr,
+		   unsigned int *self)
+{
+	uint32_t arg;
+	unsigned int i;
+	int fd, ret = 0;
+
+	fd = slots_open();
+	if (fd < 0)
+		return fd;
+	if (ioctl(fd, KEXEC_SLOT_IOC_SELF, &arg))
+		ret = -errno;
+	else
+		*self = arg;
+	for (i = 0; !ret && i < nr; i++) {
+		memset(&info[i], 0, sizeof(info[i]));
+		info[i].slot = i;
+		if (ioctl(fd, KEXEC_SLOT_IOC_INFO, &info[i]))
+			ret = -errno;
+	}
+	close(fd);
+	return ret;
+}
+
+int ksys_slot_crash_log(unsigned int slot, char *buf, size_t size, size_t *len)
 {
 	struct kexec_slot_log req = {
 		.slot = slot,
@@ -117,12 +153,12 @@ int ks_slot_crash_log(unsigned int slot, char *buf, size_t size, size_t *len)
 	return ret;
 }
 
-int ks_slot_core(struct kexec_slot_core *core)
+int ksys_slot_core(struct kexec_slot_core *core)
 {
 	return slot_ioctl(KEXEC_SLOT_IOC_CORE, core);
 }
 
-int ks_slot_read(unsigned int slot, uint64_t addr, void *buf, size_t size)
+int ksys_slot_read(unsigned int slot, uint64_t addr, void *buf, size_t size)
 {
 	struct kexec_slot_read req = {
 		.slot = slot,
@@ -134,18 +170,18 @@ int ks_slot_read(unsigned int slot, uint64_t addr, void *buf, size_t size)
 	return slot_ioctl(KEXEC_SLOT_IOC_READ, &req);
 }
 
-int ks_slot_restore(struct kexec_slot_restore *req)
+int ksys_slot_restore(struct kexec_slot_restore *req)
 {
 	return slot_ioctl(KEXEC_SLOT_IOC_RESTORE, req);
 }
 
-int ks_slot_watch_open(void)
+int ksys_slot_watch_open(void)
 {
 	int fd;
 
-	fd = open(SLOTS_DEVICE, O_RDWR | O_CLOEXEC);
+	fd = slots_open();
 	if (fd < 0)
-		return errno == ENOENT ? -ENODEV : -errno;
+		return fd;
 	if (ioctl(fd, KEXEC_SLOT_IOC_WATCH)) {
 		int err = -errno;
 
@@ -155,7 +191,7 @@ int ks_slot_watch_open(void)
 	return fd;
 }
 
-int ks_slot_watch_next(int fd, struct kexec_slot_notice *notice)
+int ksys_slot_watch_next(int fd, struct kexec_slot_notice *notice)
 {
 	ssize_t n;
 
@@ -167,7 +203,7 @@ int ks_slot_watch_next(int fd, struct kexec_slot_notice *notice)
 	return n == sizeof(*notice) ? 0 : -EIO;
 }
 
-int ks_slot_watch_ready(int fd, uint64_t seq)
+int ksys_slot_watch_ready(int fd, uint64_t seq)
 {
 	return ioctl(fd, KEXEC_SLOT_IOC_READY, &seq) ? -errno : 0;
 }

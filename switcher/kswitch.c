@@ -6,13 +6,16 @@
  * a slot to switch to.
  */
 #include <getopt.h>
-#include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
-#include "kswitch.h"
+#include "cmd.h"
+#include "context.h"
+#include "errors.h"
 #include "profile.h"
+#include "slot_kernel.h"
+#include "slots_file.h"
 
 static const struct kswitch_cmd commands[] = {
 	{ "list", cmd_list, "[--json]",
@@ -69,76 +72,6 @@ static void command_usage(const struct kswitch_cmd *cmd)
 	       cmd->args, cmd->summary);
 }
 
-void ks_error(const char *fmt, ...)
-{
-	char msg[1024], shown[KS_PRINTABLE_SIZE(sizeof(msg))];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
-	va_end(ap);
-	/*
-	 * Every error passes here, with names, paths and values from files
-	 * and arguments in it: none may send the terminal an escape.
-	 */
-	fprintf(stderr, "kswitch: %s\n",
-		ks_printable(msg, shown, sizeof(shown)));
-}
-
-/* The long option of @options with value @val, or NULL. */
-static const struct option *long_option(const struct option *options, int val)
-{
-	for (; options->name; options++)
-		if (options->val == val)
-			return options;
-	return NULL;
-}
-
-int ks_option_error(const struct option *options, char **argv, int opt,
-		    const char *help)
-{
-	/* getopt_long() has just stepped past the element in question. */
-	const char *elem = argv[optind - 1];
-	const struct option *o = optopt ? long_option(options, optopt) : NULL;
-
-	/* optopt is the option's value: a long one's if one was written. */
-	if (o && !strncmp(elem, "--", 2))
-		ks_error("--%s %s; see '%s'", o->name,
-			 opt == ':' ? "needs a value" : "takes no value", help);
-	else if (optopt && opt == ':')
-		ks_error("-%c needs a value; see '%s'", optopt, help);
-	/* In a cluster (-xh), argv[optind - 1] is no option at all. */
-	else if (optopt)
-		ks_error("unknown option '-%c'; see '%s'", optopt, help);
-	/* Its name without a value; all of "--=", which has no name. */
-	else
-		ks_error("unknown option '%.*s'; see '%s'",
-			 strcspn(elem, "=") > 2 ? (int)strcspn(elem, "=")
-						: (int)strlen(elem),
-			 elem, help);
-	return KSWITCH_EXIT_USAGE;
-}
-
-int ks_fail(enum ks_request req, const char *what, int err)
-{
-	char msg[256];
-	int code;
-
-	code = ks_explain(req, what, err, msg, sizeof(msg));
-	ks_error("%s", msg);
-	return code;
-}
-
-int ks_fail_load(const struct ks_profile *p, const char *what, int err)
-{
-	char msg[256];
-	int code;
-
-	code = ks_explain_load(p, what, err, msg, sizeof(msg));
-	ks_error("%s", msg);
-	return code;
-}
-
 static const struct kswitch_cmd *find_command(const char *name)
 {
 	size_t i;
@@ -159,10 +92,8 @@ int cmd_help(int argc, char **argv, struct ks_context *ctx)
 		return KSWITCH_EXIT_OK;
 	}
 	cmd = find_command(argv[1]);
-	if (!cmd) {
-		ks_error("no command '%s'; 'kswitch help' lists them", argv[1]);
-		return KSWITCH_EXIT_USAGE;
-	}
+	if (!cmd)
+		return ks_unknown_command(argv[1]);
 	if (argc > 2) {
 		ks_error("help takes one COMMAND; see 'kswitch help'");
 		return KSWITCH_EXIT_USAGE;

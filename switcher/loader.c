@@ -27,7 +27,7 @@
 #include "efi.h"
 #include "jump_entry.h"
 #include "kexec_syscall.h"
-#include "kswitch.h"
+#include "sysinfo.h"
 #include "loader.h"
 #include "profile.h"
 
@@ -76,30 +76,23 @@ static void put_u64(unsigned char *stub, const char *field, uint64_t value)
 	memcpy(stub + (field - ks_entry_start), &value, sizeof(value));
 }
 
-static int read_images(const struct ks_load_request *req,
-		       struct peer_image *img)
+static int read_images(const struct ks_profile *p, struct peer_image *img)
 {
 	int ret;
 
-	ret = ks_read_file(req->kernel, &img->kernel_file,
+	ret = ks_read_file(p->kernel, &img->kernel_file,
 			   &img->kernel_file_size);
 	if (ret)
 		return ret;
 	ret = bzimage_parse(img->kernel_file, img->kernel_file_size, &img->bz);
-	if (ret || !req->initrd)
+	/* A profile's "" is no initrd. */
+	if (ret || !*p->initrd)
 		return ret;
-	return ks_read_file(req->initrd, &img->initrd, &img->initrd_size);
+	return ks_read_file(p->initrd, &img->initrd, &img->initrd_size);
 }
 
-void ks_profile_request(const struct ks_profile *p, struct ks_load_request *req)
-{
-	req->kernel = p->kernel;
-	req->initrd = *p->initrd ? p->initrd : NULL;
-	req->append = *p->cmdline ? p->cmdline : NULL;
-	req->mem_size = p->mem_size;
-}
-
-int ks_image_size(uint64_t kernel_mem, uint64_t initrd_size, uint64_t *size)
+int ks_plan_image_size(uint64_t kernel_mem, uint64_t initrd_size,
+		       uint64_t *size)
 {
 	/* Then neither page_align() nor the sum can wrap. */
 	if (kernel_mem > KS_MEM_MAX || initrd_size > KS_MEM_MAX)
@@ -130,7 +123,7 @@ static int check_plan_input(const struct ks_plan_input *in)
 /* Bytes the kernel, the setup pages and the initrd take in the main range. */
 static int image_size(const struct peer_image *img, uint64_t *size)
 {
-	return ks_image_size(img->bz.mem_size, img->initrd_size, size);
+	return ks_plan_image_size(img->bz.mem_size, img->initrd_size, size);
 }
 
 int ks_plan_memory(const struct ks_plan_input *in, uint64_t mem_size,
@@ -162,8 +155,7 @@ int ks_plan_memory(const struct ks_plan_input *in, uint64_t mem_size,
 }
 
 /* Find out what the planner needs to know, and plan. */
-static int plan_memory(const struct ks_memmap *own,
-		       const struct ks_load_request *req,
+static int plan_memory(const struct ks_memmap *own, const struct ks_profile *p,
 		       const struct peer_image *img, struct ks_load_plan *plan)
 {
 	struct ks_plan_input in = { .own = own };
@@ -181,7 +173,7 @@ static int plan_memory(const struct ks_memmap *own,
 		return nr_avoid;
 	in.avoid = avoid;
 	in.nr_avoid = (unsigned int)nr_avoid;
-	return ks_plan_memory(&in, req->mem_size, image, plan);
+	return ks_plan_memory(&in, p->mem_size, image, plan);
 }
 
 /*
@@ -205,10 +197,10 @@ static void inherited_consoles(char *out, size_t size)
 			len += snprintf(out + len, size - len, "%s ", tok);
 }
 
-static int write_cmdline(const struct ks_load_request *req, const char *extra,
+static int write_cmdline(const struct ks_profile *p, const char *extra,
 			 const struct setup_header *hdr, char *cmdline)
 {
-	const char *append = req->append ? req->append : "";
+	const char *append = p->cmdline;
 	size_t max = hdr->cmdline_size < PAGE_SIZE ? hdr->cmdline_size
 						   : PAGE_SIZE - 1;
 	char consoles[256] = "";
@@ -347,7 +339,7 @@ static unsigned int build_segments(const struct peer_image *img,
  * Write the setup pages for @plan: command line (with @extra arguments),
  * boot_params and entry stub; set plan->entry.
  */
-static int write_setup(const struct ks_load_request *req, const char *extra,
+static int write_setup(const struct ks_profile *p, const char *extra,
 		       const struct boot_params *own_bp,
 		       const struct ks_memmap *own, struct peer_image *img,
 		       struct ks_load_plan *plan, uint64_t *setup_addr,
@@ -359,7 +351,7 @@ static int write_setup(const struct ks_load_request *req, const char *extra,
 	*setup_addr =
 		plan->ram[plan->main].start + page_align(img->bz.mem_size);
 	*initrd_addr = *setup_addr + SETUP_PAGES * PAGE_SIZE;
-	ret = write_cmdline(req, extra, img->bz.hdr,
+	ret = write_cmdline(p, extra, img->bz.hdr,
 			    (char *)setup + SETUP_CMDLINE * PAGE_SIZE);
 	if (ret)
 		return ret;
@@ -372,8 +364,8 @@ static int write_setup(const struct ks_load_request *req, const char *extra,
 	return 0;
 }
 
-static int load_peer(const struct ks_load_request *req, struct peer_image *img,
-		     struct ks_load_plan *plan)
+static int load_image(const struct ks_profile *p, struct peer_image *img,
+		      struct ks_load_plan *plan)
 {
 	struct kexec_segment seg[5];
 	struct boot_params own_bp;
@@ -384,19 +376,18 @@ static int load_peer(const struct ks_load_request *req, struct peer_image *img,
 
 	ret = ks_own_boot_params(&own_bp, &own);
 	if (!ret)
-		ret = plan_memory(&own, req, img, plan);
+		ret = plan_memory(&own, p, img, plan);
 	if (!ret)
-		ret = write_setup(req, "", &own_bp, &own, img, plan,
-				  &setup_addr, &initrd_addr);
+		ret = write_setup(p, "", &own_bp, &own, img, plan, &setup_addr,
+				  &initrd_addr);
 	if (ret)
 		return ret;
 	nr = build_segments(img, plan, setup_addr, initrd_addr, 1, seg);
-	return ks_kexec_load(plan->entry, nr, seg,
-			     KEXEC_PRESERVE_CONTEXT | KEXEC_ARCH_X86_64);
+	return ksys_kexec_load(plan->entry, nr, seg,
+			       KEXEC_PRESERVE_CONTEXT | KEXEC_ARCH_X86_64);
 }
 
-static struct peer_image *read_request(const struct ks_load_request *req,
-				       int *err)
+static struct peer_image *peer_image_read(const struct ks_profile *p, int *err)
 {
 	struct peer_image *img;
 
@@ -405,24 +396,24 @@ static struct peer_image *read_request(const struct ks_load_request *req,
 		*err = -ENOMEM;
 		return NULL;
 	}
-	*err = read_images(req, img);
+	*err = read_images(p, img);
 	return img;
 }
 
-static void free_request(struct peer_image *img)
+static void peer_image_free(struct peer_image *img)
 {
 	free(img->kernel_file);
 	free(img->initrd);
 	free(img);
 }
 
-int ks_system_min_mem(const struct ks_load_request *req, uint64_t *bytes)
+int ks_loader_min_mem(const struct ks_profile *p, uint64_t *bytes)
 {
 	struct peer_image *img;
 	uint64_t image;
 	int ret;
 
-	img = read_request(req, &ret);
+	img = peer_image_read(p, &ret);
 	if (!img)
 		return ret;
 	if (!ret)
@@ -431,20 +422,20 @@ int ks_system_min_mem(const struct ks_load_request *req, uint64_t *bytes)
 	if (!ret)
 		*bytes = (image + MIN_FREE + (1ULL << 20) - 1) &
 			 ~((1ULL << 20) - 1);
-	free_request(img);
+	peer_image_free(img);
 	return ret;
 }
 
-int ks_load_system(const struct ks_load_request *req, struct ks_load_plan *plan)
+int ks_loader_load_peer(const struct ks_profile *p, struct ks_load_plan *plan)
 {
 	struct peer_image *img;
 	int ret;
 
-	img = read_request(req, &ret);
+	img = peer_image_read(p, &ret);
 	if (!ret)
-		ret = load_peer(req, img, plan);
+		ret = load_image(p, img, plan);
 	if (img)
-		free_request(img);
+		peer_image_free(img);
 	return ret;
 }
 
@@ -524,7 +515,7 @@ static void hotkey_policy(const char *append, char *out, size_t size)
 	snprintf(out, size, "%s%s ", HOTKEY_PARAM, chord);
 }
 
-static int load_slot(unsigned int slot, const struct ks_load_request *req,
+static int load_slot(unsigned int slot, const struct ks_profile *p,
 		     struct peer_image *img, struct kexec_slot_reserve *res,
 		     struct ks_load_plan *plan)
 {
@@ -544,39 +535,38 @@ static int load_slot(unsigned int slot, const struct ks_load_request *req,
 		ret = ks_plan_from_reserve(res, image, plan);
 	if (ret)
 		return ret;
-	lockup_policy(req->append, lockup, sizeof(lockup));
-	hotkey_policy(req->append, hotkey, sizeof(hotkey));
+	lockup_policy(p->cmdline, lockup, sizeof(lockup));
+	hotkey_policy(p->cmdline, hotkey, sizeof(hotkey));
 	snprintf(extra, sizeof(extra),
 		 "%s%skexec_slots.dir=0x%llx kexec_slots.self=%u ", lockup,
 		 hotkey, (unsigned long long)res->dir_addr, slot);
-	ret = write_setup(req, extra, &own_bp, &own, img, plan, &setup_addr,
+	ret = write_setup(p, extra, &own_bp, &own, img, plan, &setup_addr,
 			  &initrd_addr);
 	if (ret)
 		return ret;
 	/* A swap slot's memory is all backed up: it must all be segments. */
 	nr = build_segments(img, plan, setup_addr, initrd_addr,
 			    res->kind == KEXEC_SLOT_SWAP, seg);
-	return ks_slot_load(slot, seg, nr, plan->entry);
+	return ksys_slot_load(slot, seg, nr, plan->entry);
 }
 
-int ks_load_slot(unsigned int slot, unsigned int kind, const char *name,
-		 unsigned int hotkey, const struct ks_load_request *req,
-		 struct ks_load_plan *plan)
+int ks_loader_load_slot(unsigned int slot, const struct ks_profile *p,
+			struct ks_load_plan *plan)
 {
 	struct kexec_slot_reserve res = {
 		.slot = slot,
-		.kind = kind,
-		.mem_size = req->mem_size,
-		.hotkey = hotkey,
+		.kind = p->kind,
+		.mem_size = p->mem_size,
+		.hotkey = ks_profile_hotkey(p, slot),
 	};
 	struct peer_image *img;
 	int ret;
 
 	/* The last check before the kernel: no size that could have wrapped. */
-	if (req->mem_size > KS_MEM_MAX)
+	if (p->mem_size > KS_MEM_MAX)
 		return -ENOMEM;
-	snprintf(res.name, sizeof(res.name), "%s", name ? name : "");
-	img = read_request(req, &ret);
+	snprintf(res.name, sizeof(res.name), "%s", p->name);
+	img = peer_image_read(p, &ret);
 	/*
 	 * Only the slot support in the loaded kernel ever switches away
 	 * from it: a kernel without it keeps the machine, and slot 0 and
@@ -585,18 +575,18 @@ int ks_load_slot(unsigned int slot, unsigned int kind, const char *name,
 	if (!ret && !(img->bz.hdr->xloadflags & XLF_KEXEC_SLOTS))
 		ret = -EPROTONOSUPPORT;
 	if (!ret)
-		ret = ks_slot_reserve(&res);
+		ret = ksys_slot_reserve(&res);
 	if (!ret) {
-		ret = load_slot(slot, req, img, &res, plan);
+		ret = load_slot(slot, p, img, &res, plan);
 		if (ret)
-			ks_slot_unload(slot);
+			ksys_slot_unload(slot);
 	}
 	if (img)
-		free_request(img);
+		peer_image_free(img);
 	return ret;
 }
 
-int ks_load_jump_back(uint64_t entry)
+int ks_loader_load_jump_back(uint64_t entry)
 {
 	/*
 	 * No memory of its own: one zero-sized segment, because no segment
@@ -604,11 +594,11 @@ int ks_load_jump_back(uint64_t entry)
 	 */
 	struct kexec_segment seg = { 0 };
 
-	return ks_kexec_load(entry, 1, &seg,
-			     KEXEC_PRESERVE_CONTEXT | KEXEC_ARCH_X86_64);
+	return ksys_kexec_load(entry, 1, &seg,
+			       KEXEC_PRESERVE_CONTEXT | KEXEC_ARCH_X86_64);
 }
 
-uint64_t ks_jump_back_entry(void)
+uint64_t ks_loader_jump_back_entry(void)
 {
 	char cmdline[4096], *arg;
 

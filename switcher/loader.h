@@ -12,17 +12,14 @@
 
 #include "e820.h"
 
-struct ks_load_request {
-	const char *kernel;
-	const char *initrd; /* may be NULL */
-	const char *append; /* may be NULL */
-	uint64_t mem_size; /* RAM the system gets */
-};
-
+/*
+ * What to load is a struct ks_profile (profile.h), from a profile file or
+ * from 'kswitch load' named in full: the one request carried from parsing
+ * to the system call, as kexec-tools carries its struct kexec_info. The
+ * loader reads its kernel, initrd, cmdline and mem_size; a slot load also
+ * its kind, name and hotkey.
+ */
 struct ks_profile;
-/* The request of @p, pointing into it: a profile's "" is no file. */
-void ks_profile_request(const struct ks_profile *p,
-			struct ks_load_request *req);
 
 #define KS_MAX_RANGES 8
 
@@ -51,11 +48,12 @@ struct ks_plan_input {
  * Bytes of the main region that a kernel needing @kernel_mem to boot, the
  * setup pages and an initrd of @initrd_size take: 0, or -EOVERFLOW.
  */
-int ks_image_size(uint64_t kernel_mem, uint64_t initrd_size, uint64_t *size);
+int ks_plan_image_size(uint64_t kernel_mem, uint64_t initrd_size,
+		       uint64_t *size);
 
 /*
  * Plan the memory of a system of @mem_size bytes whose kernel, setup and
- * initrd take @image of them (ks_image_size()): its low window and a main
+ * initrd take @image of them (ks_plan_image_size()): its low window and a main
  * region in @in->own's RAM. Returns 0, -EOVERFLOW (@mem_size is too small
  * for @image) or -ENOMEM (not enough memory to back it, or no room).
  */
@@ -71,45 +69,42 @@ int ks_plan_from_reserve(const struct kexec_slot_reserve *res, uint64_t image,
 			 struct ks_load_plan *plan);
 
 /*
- * The least memory, in whole MiB, that ks_load_system() and ks_load_slot()
- * accept for the kernel and initrd of @req (its mem_size is not read):
- * what -EOVERFLOW from them says was too little. Returns 0, or the errno
- * reading or parsing the files gives.
+ * The least memory, in whole MiB, that ks_loader_load_peer() and
+ * ks_loader_load_slot() accept for the kernel and initrd of @p (its
+ * mem_size is not read): what -EOVERFLOW from them says was too little.
+ * Returns 0, or the errno reading or parsing the files gives.
  */
-int ks_system_min_mem(const struct ks_load_request *req, uint64_t *bytes);
+int ks_loader_min_mem(const struct ks_profile *p, uint64_t *bytes);
 
 /*
- * Load the system of @req as this system's ::preserve_context image.
+ * Load the system of @p as this system's ::preserve_context image.
  * Returns 0, or -ENOENT (a file is missing), -ENOEXEC or -EBADMSG (the
  * kernel is no bzImage or is cut short), -ENOMEM (not enough free memory
  * to back it), -EOVERFLOW (its memory is too small for its kernel and
  * initrd), -E2BIG (command line too long), -EPERM, or another -errno.
  */
-int ks_load_system(const struct ks_load_request *req,
-		   struct ks_load_plan *plan);
+int ks_loader_load_peer(const struct ks_profile *p, struct ks_load_plan *plan);
 
 /*
  * Load the image that jumps back to the system that entered this one at
  * @entry (the value of kexec_jump_back_entry= on the command line).
  */
-int ks_load_jump_back(uint64_t entry);
+int ks_loader_load_jump_back(uint64_t entry);
 
 /*
- * Load the system of @req into memory slot @slot, of @kind (enum
- * kexec_slot_kind), named @name, switched to by the hotkey chord with digit
- * @hotkey ('0'..'9', or 0 for none): the kernel sets the memory aside, and the
- * system gets exactly that as RAM. Returns 0, the errors of
- * ks_load_system(), -EBUSY (the slot is in use), -EINVAL (no such slot, or a
- * kind or hotkey the kernel does not take), -EEXIST (another slot has the
- * hotkey), -EOPNOTSUPP (not from slot 0), -ENODEV (a kernel without
- * slots), or -EPROTONOSUPPORT (@req's kernel has no slot support of its own
- * and would never switch back: no XLF_KEXEC_SLOTS in its header).
+ * Load the system of @p into memory slot @slot, of its kind, with its name
+ * and hotkey (ks_profile_hotkey()): the kernel sets the memory aside, and
+ * the system gets exactly that as RAM. Returns 0, the errors of
+ * ks_loader_load_peer(), -EBUSY (the slot is in use), -EINVAL (no such
+ * slot, or a kind or hotkey the kernel does not take), -EEXIST (another
+ * slot has the hotkey), -EOPNOTSUPP (not from slot 0), -ENODEV (a kernel
+ * without slots), or -EPROTONOSUPPORT (@p's kernel has no slot support of
+ * its own and would never switch back: no XLF_KEXEC_SLOTS in its header).
  */
-int ks_load_slot(unsigned int slot, unsigned int kind, const char *name,
-		 unsigned int hotkey, const struct ks_load_request *req,
-		 struct ks_load_plan *plan);
+int ks_loader_load_slot(unsigned int slot, const struct ks_profile *p,
+			struct ks_load_plan *plan);
 
 /* The kexec_jump_back_entry= of this system's command line, or 0. */
-uint64_t ks_jump_back_entry(void);
+uint64_t ks_loader_jump_back_entry(void);
 
 #endif /* KSWITCH_LOADER_H */

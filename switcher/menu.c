@@ -11,8 +11,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "kswitch.h"
+#include "errors.h"
 #include "menu.h"
+#include "policy.h"
 
 static void set_message(struct ks_menu *menu, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
@@ -200,17 +201,15 @@ static void move_cursor(struct ks_menu *menu, int step)
 }
 
 /*
- * Empty slots and this system's own are not filtered out here: the source
+ * Empty slots and this system's own are not filtered out here: the policy
  * refuses them, so the menu says what 'kswitch SLOT' would.
  */
 static void switch_to_selected(struct ks_menu *menu)
 {
-	unsigned int slot = menu->cursor;
-	char name[KEXEC_SLOT_NAME_LEN];
+	unsigned int slot = menu->cursor, from;
 	int ret;
 
-	snprintf(name, sizeof(name), "%s", menu->table.slot[slot].name);
-	ret = menu->src->ops->enter(menu->src->priv, slot);
+	ret = ks_policy_enter(menu->src, &menu->table, slot);
 	if (ret) {
 		explain_slot(menu, KS_REQ_SWITCH, slot, ret);
 		return;
@@ -219,7 +218,15 @@ static void switch_to_selected(struct ks_menu *menu)
 	menu->away = true;
 	if (ks_menu_refresh(menu))
 		return;
-	set_message(menu, "back from %s (slot %u)", name, slot);
+	/*
+	 * The system entered may have switched on to another before one
+	 * came back here: the message names the one that did.
+	 */
+	if (ks_slot_came_from(&menu->table, &from))
+		from = slot;
+	set_message(menu, "back from %.*s (slot %u)",
+		    (int)sizeof(menu->table.slot[from].name),
+		    menu->table.slot[from].name, from);
 }
 
 static void load_selected(struct ks_menu *menu)
@@ -236,8 +243,7 @@ static void load_selected(struct ks_menu *menu)
 		set_message(menu, "no profile to load");
 		return;
 	}
-	ret = ks_load_profile(menu->src, &menu->table, profile, &slot,
-			      &culprit);
+	ret = ks_policy_load(menu->src, &menu->table, profile, &slot, &culprit);
 	if (ret) {
 		ks_explain_load(profile, culprit, ret, menu->message,
 				sizeof(menu->message));
@@ -291,7 +297,7 @@ static void unload_selected(struct ks_menu *menu)
 	if (menu->view != KS_MENU_SLOTS)
 		return;
 	snprintf(name, sizeof(name), "%s", menu->table.slot[slot].name);
-	ret = ks_unload_slot(menu->src, &menu->table, slot);
+	ret = ks_policy_unload(menu->src, &menu->table, slot);
 	if (ret) {
 		explain_slot(menu, KS_REQ_UNLOAD, slot, ret);
 		return;

@@ -15,7 +15,7 @@
 
 #include <curses.h>
 
-#include "kswitch.h"
+#include "errors.h"
 #include "menu.h"
 
 /* Rescan this often while no key comes, so the table stays current. */
@@ -225,7 +225,7 @@ static void draw_title(const struct ks_menu *menu)
 		 table->slot[table->self].name, table->self);
 }
 
-static int slot_attr(const struct ks_slot *s)
+static int slot_attr(const struct kexec_slot_info *s)
 {
 	if (s->state == KEXEC_SLOT_RUNNING)
 		return color(COLOR_RUNNING);
@@ -237,30 +237,16 @@ static int slot_attr(const struct ks_slot *s)
 
 static void draw_slot(const struct ks_menu *menu, int y, unsigned int i)
 {
-	const struct ks_slot *s = &menu->table.slot[i];
-	char nr[8], mem[24] = "-", entered[24] = "-", last[16] = "-";
-	char hotkey[4] = "-";
-	bool empty = s->state == KEXEC_SLOT_EMPTY;
-	time_t t = (time_t)(s->last_entered_ns / 1000000000ull);
+	const struct kexec_slot_info *s = &menu->table.slot[i];
+	struct ks_slot_cells c;
 	int attr = slot_attr(s);
 
-	snprintf(nr, sizeof(nr), "%u", i);
-	if (!empty) {
-		snprintf(mem, sizeof(mem), "%llu",
-			 (unsigned long long)(s->mem_size >> 20));
-		snprintf(entered, sizeof(entered), "%llu",
-			 (unsigned long long)s->times_entered);
-	}
-	if (s->last_entered_ns)
-		strftime(last, sizeof(last), "%H:%M:%S", localtime(&t));
-	if (s->hotkey)
-		snprintf(hotkey, sizeof(hotkey), "%c", s->hotkey);
+	ks_slot_cells(s, &c);
 	if (i == menu->cursor)
 		attr |= A_REVERSE;
-	put_line(y, attr, SLOT_ROW_FMT, i == menu->table.self ? '*' : ' ', nr,
-		 empty ? "-" : s->name, ks_slot_state_name(s->state),
-		 empty ? "-" : ks_slot_kind_name(s->kind), mem, entered, last,
-		 hotkey);
+	put_line(y, attr, SLOT_ROW_FMT, i == menu->table.self ? '*' : ' ',
+		 c.slot, c.name, c.state, c.kind, c.mem_mib, c.entered, c.last,
+		 c.hotkey);
 }
 
 static void draw_slots(const struct ks_menu *menu)

@@ -17,7 +17,7 @@
 
 #include "call_page.h"
 #include "kexec_syscall.h"
-#include "kswitch.h"
+#include "sysinfo.h"
 #include "payload.h"
 
 #define CALL_PAGE "/sys/kernel/kexec_jump/call_page"
@@ -243,12 +243,12 @@ static int call_loaded(struct ks_payload *p, const void *arg, size_t arg_len,
 	if (ret)
 		return ret;
 	ks_payload_set_call_page(p, addr);
-	ret = ks_kexec_load(p->entry, p->nr_seg, p->seg,
-			    KEXEC_PRESERVE_CONTEXT | KEXEC_ARCH_X86_64);
+	ret = ksys_kexec_load(p->entry, p->nr_seg, p->seg,
+			      KEXEC_PRESERVE_CONTEXT | KEXEC_ARCH_X86_64);
 	if (ret)
 		return ret;
-	ret = ks_kexec_jump();
-	ks_kexec_unload();
+	ret = ksys_kexec_jump();
+	ksys_kexec_unload();
 	if (!ret)
 		ret = read_call_page(&page);
 	if (ret)

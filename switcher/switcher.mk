@@ -3,16 +3,18 @@
 #
 # KSWITCH_LIB_SRCS is everything but the commands and the terminal: the C
 # unit tests link against it (tests/unit/c-tests.sh asks for it with
-# 'make -s print-lib-sources'), so a new module is listed here once.
+# 'make -s print-lib-sources', the fuzzers too), so a new module is listed
+# here once. KSWITCH_CMD_SRCS: the commands and the screen, without main().
 
-KSWITCH_LIB_SRCS := $(addprefix switcher/,errors.c sysinfo.c menu.c \
-	slot_kernel.c slot_snapshot.c payload.c loader.c efi.c bzimage.c \
-	e820.c kexec_syscall.c jump_entry.S) \
-	$(addprefix slots/,slots.c profile.c slots_file.c snapshot.c)
-KSWITCH_CMD_SRCS := $(addprefix switcher/,kswitch.c cmd_status.c cmd_load.c \
+KSWITCH_LIB_SRCS := $(addprefix switcher/,errors.c policy.c sysinfo.c \
+	menu.c slot_kernel.c slot_snapshot.c payload.c loader.c efi.c \
+	bzimage.c e820.c kexec_syscall.c jump_entry.S) \
+	$(addprefix slots/,slots.c slots_json.c profile.c slots_file.c \
+	snapshot.c)
+KSWITCH_CMD_SRCS := $(addprefix switcher/,context.c cmd_status.c cmd_load.c \
 	cmd_jump.c cmd_call.c cmd_slots.c cmd_up.c cmd_menu.c cmd_snapshot.c \
 	cmd_watch.c cmd_down.c menu_screen.c)
-KSWITCH_SRCS := $(KSWITCH_CMD_SRCS) $(KSWITCH_LIB_SRCS)
+KSWITCH_SRCS := switcher/kswitch.c $(KSWITCH_CMD_SRCS) $(KSWITCH_LIB_SRCS)
 KSWITCH_LIBS := -lelf -lz -lncursesw -ltinfo
 KSWITCH_HDRS := $(wildcard switcher/*.h slots/*.h include/*/*.h)
 
@@ -27,4 +29,6 @@ $(BUILD)/guest-bin/kswitch: $(KSWITCH_SRCS) $(KSWITCH_HDRS) | $(DEPS)
 
 print-lib-sources:
 	@echo $(KSWITCH_LIB_SRCS)
-.PHONY: print-lib-sources
+print-cmd-sources:
+	@echo $(KSWITCH_CMD_SRCS)
+.PHONY: print-lib-sources print-cmd-sources

@@ -14,8 +14,9 @@
 #include <sys/utsname.h>
 #include <unistd.h>
 
-#include "kswitch.h"
+#include "slots.h"
 #include "snapshot.h"
+#include "sysinfo.h"
 
 /* The guest builder writes the system's name here; see tools/mkguest.sh. */
 #define SYSTEM_NAME_FILE "/etc/kswitch-system"

@@ -1,5 +1,5 @@
 // clang-format off
-/* fuzz-sources: switcher/errors.c switcher/sysinfo.c switcher/cmd_status.c switcher/cmd_load.c switcher/cmd_jump.c switcher/cmd_call.c switcher/cmd_slots.c switcher/cmd_up.c switcher/cmd_menu.c switcher/cmd_snapshot.c switcher/cmd_watch.c switcher/cmd_down.c switcher/menu.c switcher/menu_screen.c switcher/slot_kernel.c switcher/slot_snapshot.c switcher/payload.c switcher/loader.c switcher/efi.c switcher/bzimage.c switcher/e820.c switcher/kexec_syscall.c switcher/jump_entry.S slots/slots.c slots/profile.c slots/slots_file.c slots/snapshot.c */
+/* fuzz-sources: @lib @commands */
 /* fuzz-libs: -lelf -lz -lncursesw -ltinfo */
 // clang-format on
 // SPDX-License-Identifier: GPL-2.0

@@ -1,5 +1,5 @@
 // clang-format off
-/* fuzz-sources: switcher/loader.c switcher/e820.c switcher/bzimage.c switcher/efi.c switcher/kexec_syscall.c switcher/jump_entry.S switcher/sysinfo.c slots/slots.c slots/snapshot.c */
+/* fuzz-sources: switcher/loader.c switcher/e820.c switcher/bzimage.c switcher/efi.c switcher/kexec_syscall.c switcher/jump_entry.S switcher/sysinfo.c slots/slots.c slots/snapshot.c slots/profile.c */
 /* fuzz-libs: -lelf -lz */
 // clang-format on
 // SPDX-License-Identifier: GPL-2.0
@@ -155,7 +155,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	kernel_mem = take(&in, 8);
 	initrd_size = take(&in, 8);
 
-	if (ks_image_size(kernel_mem, initrd_size, &image))
+	if (ks_plan_image_size(kernel_mem, initrd_size, &image))
 		return 0;
 	memset(&plan, 0, sizeof(plan));
 	if (!ks_plan_memory(&pi, mem_size, image, &plan))

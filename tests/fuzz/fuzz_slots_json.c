@@ -1,5 +1,5 @@
 // clang-format off
-/* fuzz-sources: slots/slots.c slots/slots_file.c slots/profile.c */
+/* fuzz-sources: slots/slots.c slots/slots_json.c slots/slots_file.c slots/profile.c */
 // clang-format on
 // SPDX-License-Identifier: GPL-2.0
 /*
@@ -22,7 +22,8 @@
 #include <unistd.h>
 
 #include "profile.h"
-#include "slots.h"
+#include "slots_file.h"
+#include "slots_json.h"
 
 #define check(cond)                       \
 	do {                              \
@@ -34,7 +35,8 @@
 
 static char path[64];
 
-static int same_slot(const struct ks_slot *a, const struct ks_slot *b)
+static int same_slot(const struct kexec_slot_info *a,
+		     const struct kexec_slot_info *b)
 {
 	return a->slot == b->slot && a->state == b->state &&
 	       a->kind == b->kind && a->hotkey == b->hotkey &&
@@ -51,7 +53,7 @@ static void check_table(const struct ks_slot_table *t)
 
 	check(t->self < KEXEC_SLOTS_MAX);
 	for (i = 0; i < KEXEC_SLOTS_MAX; i++) {
-		const struct ks_slot *s = &t->slot[i];
+		const struct kexec_slot_info *s = &t->slot[i];
 
 		check(s->slot == i);
 		check(memchr(s->name, '\0', sizeof(s->name)));

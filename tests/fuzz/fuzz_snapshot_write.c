@@ -91,8 +91,8 @@ static int read_memory(void *priv, uint64_t addr, void *buf, size_t size)
 	size_t j;
 
 	/* Only the ranges' memory is ever read. */
-	for (i = 0; i < snap->nr_ranges; i++) {
-		r = &snap->ranges[i];
+	for (i = 0; i < snap->info.nr_ranges; i++) {
+		r = &snap->info.ranges[i];
 		inside |= addr >= r->start && addr - r->start <= r->size &&
 			  size <= r->size - (addr - r->start);
 	}
@@ -109,10 +109,10 @@ static int take_ranges(struct input *in, struct ks_snapshot *snap)
 	int valid;
 	unsigned int i;
 
-	snap->nr_ranges = take(in, 1) % (KEXEC_SLOT_MAX_RANGES + 1);
-	valid = snap->nr_ranges > 0;
-	for (i = 0; i < snap->nr_ranges; i++) {
-		r = &snap->ranges[i];
+	snap->info.nr_ranges = take(in, 1) % (KEXEC_SLOT_MAX_RANGES + 1);
+	valid = snap->info.nr_ranges > 0;
+	for (i = 0; i < snap->info.nr_ranges; i++) {
+		r = &snap->info.ranges[i];
 		r->start = take(in, 8);
 		r->size = take(in, 2);
 		if (r->size == HUGE_SIZE)
@@ -126,16 +126,16 @@ static int take_ranges(struct input *in, struct ks_snapshot *snap)
 
 static void take_slot(struct input *in, struct ks_snapshot *snap)
 {
-	size_t n = sizeof(snap->name);
+	size_t n = sizeof(snap->info.name);
 
-	snap->slot = take(in, 4);
-	snap->state = take(in, 4);
-	snap->kind = take(in, 4);
-	snap->hotkey = take(in, 4);
-	snap->times_entered = take(in, 8);
+	snap->info.slot = take(in, 4);
+	snap->info.state = take(in, 4);
+	snap->info.kind = take(in, 4);
+	snap->info.hotkey = take(in, 4);
+	snap->info.times_entered = take(in, 8);
 	snap->core.entry = take(in, 8);
 	snap->core.dir_addr = take(in, 8);
-	memcpy(snap->name, take_bytes(in, &n), n);
+	memcpy(snap->info.name, take_bytes(in, &n), n);
 	memset(snap->slot0_build_id, 0x5a, sizeof(snap->slot0_build_id));
 }
 

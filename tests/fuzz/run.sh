@@ -34,6 +34,19 @@ marker() {
 	sed -n "1,10s|^/\* fuzz-$2: \(.*\) \*/\$|\1|p" "$1" | head -n 1
 }
 
+# A target's sources: its marker, where @lib and @commands stand for
+# switcher.mk's lists, so that a new module is named in one place.
+sources_of() {
+	local word
+	for word in $(marker "$1" sources); do
+		case $word in
+		@lib) make -s --no-print-directory -C "$top" print-lib-sources ;;
+		@commands) make -s --no-print-directory -C "$top" print-cmd-sources ;;
+		*) echo "$word" ;;
+		esac
+	done | tr '\n' ' '
+}
+
 # Print the last lines of log $1 as TAP diagnostics.
 show_log() {
 	tail -n "${2:-20}" "$1" | sed 's/^/# /'
@@ -53,7 +66,7 @@ build_target() {
 	local sources libs
 
 	[ -f "$src" ] || { echo "no such target: $src" >"$log"; return 1; }
-	sources=$(marker "$src" sources)
+	sources=$(sources_of "$src")
 	libs=$(marker "$src" libs)
 	make -s --no-print-directory -C "$top" -f tests/fuzz/build.mk -j2 \
 		B="$out" NAME="$name" SOURCES="$sources" LIBS="$libs" \

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Bad input to kswitch load, log, call and restore on the host: each gets one line saying
-# what was wrong and what to do, and its own exit code (kswitch.h), before
+# what was wrong and what to do, and its own exit code (switcher/errors.h), before
 # anything reaches the kernel (so these are safe to run outside a VM; the
 # VM scenario manager-errors makes the requests that need the kernel).
 source "$(dirname "$0")/../lib/tap.sh"

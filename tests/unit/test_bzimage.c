@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "../../switcher/bzimage.h"
-#include "../../switcher/kswitch.h"
+#include "../../switcher/sysinfo.h"
 #include "tap.h"
 
 #define SETUP_SECTS 1

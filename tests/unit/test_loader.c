@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Unit tests of the least memory switcher/loader.c accepts for a system:
- * ks_system_min_mem() reads it from a kernel and initrd made up here, and
+ * ks_loader_min_mem() reads it from a kernel and initrd made up here, and
  * the planner takes exactly that much and refuses a MiB less, so that the
  * figure kswitch names when memory is too small is one that loads.
  */
@@ -12,6 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "../../slots/profile.h"
 #include "../../switcher/loader.h"
 #include "tap.h"
 
@@ -66,26 +67,24 @@ static int plan(uint64_t mem, uint32_t init_size, size_t initrd_size)
 	uint64_t image;
 	int ret;
 
-	ret = ks_image_size(init_size, initrd_size, &image);
+	ret = ks_plan_image_size(init_size, initrd_size, &image);
 	return ret ? ret : ks_plan_memory(&in, mem, image, &p);
 }
 
 static void test_min_mem(const char *dir, uint32_t init_size,
 			 size_t initrd_size)
 {
-	char kernel[256], initrd[256];
-	struct ks_load_request req = { .kernel = kernel };
+	struct ks_profile p = { .mem_size = 0 };
 	uint64_t need = 0;
 	int ret;
 
-	snprintf(kernel, sizeof(kernel), "%s/bzImage", dir);
-	snprintf(initrd, sizeof(initrd), "%s/initrd", dir);
-	write_kernel(kernel, init_size);
+	snprintf(p.kernel, sizeof(p.kernel), "%s/bzImage", dir);
+	write_kernel(p.kernel, init_size);
 	if (initrd_size) {
-		write_initrd(initrd, initrd_size);
-		req.initrd = initrd;
+		snprintf(p.initrd, sizeof(p.initrd), "%s/initrd", dir);
+		write_initrd(p.initrd, initrd_size);
 	}
-	ret = ks_system_min_mem(&req, &need);
+	ret = ks_loader_min_mem(&p, &need);
 	ok(!ret && need && !(need % MIB),
 	   "init_size %u, initrd %zu: needs %llu MiB (%d)", init_size,
 	   initrd_size, (unsigned long long)(need / MIB), ret);
@@ -100,7 +99,7 @@ int main(void)
 {
 	char dir[] = "/tmp/test_loader.XXXXXX";
 	char path[300];
-	struct ks_load_request req = { .kernel = path };
+	struct ks_profile p = { .mem_size = 0 };
 	uint64_t need;
 
 	if (!mkdtemp(dir)) {
@@ -110,11 +109,11 @@ int main(void)
 	test_min_mem(dir, 26 * MIB + 12345, 0);
 	test_min_mem(dir, 54 * MIB, 5 * MIB + 1);
 	test_min_mem(dir, 0x10000, 4096);
-	snprintf(path, sizeof(path), "%s/none", dir);
-	ok(ks_system_min_mem(&req, &need) == -ENOENT,
+	snprintf(p.kernel, sizeof(p.kernel), "%s/none", dir);
+	ok(ks_loader_min_mem(&p, &need) == -ENOENT,
 	   "a kernel that is not there: -ENOENT");
-	snprintf(path, sizeof(path), "%s/initrd", dir);
-	ok(ks_system_min_mem(&req, &need) == -ENOEXEC,
+	snprintf(p.kernel, sizeof(p.kernel), "%s/initrd", dir);
+	ok(ks_loader_min_mem(&p, &need) == -ENOEXEC,
 	   "a kernel that is no bzImage: -ENOEXEC");
 	snprintf(path, sizeof(path), "rm -r %s", dir);
 	if (system(path))

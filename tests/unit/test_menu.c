@@ -11,7 +11,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "../../switcher/kswitch.h"
+#include "../../slots/slots_file.h"
+#include "../../slots/slots_json.h"
+#include "../../switcher/errors.h"
 #include "../../switcher/menu.h"
 #include "tap.h"
 
@@ -23,7 +25,7 @@ static char slots_path[64], profile_dir[64];
 static void set_slot(struct ks_slot_table *t, unsigned int i, const char *name,
 		     unsigned int state, unsigned int kind, uint64_t mem)
 {
-	struct ks_slot *s = &t->slot[i];
+	struct kexec_slot_info *s = &t->slot[i];
 
 	snprintf(s->name, sizeof(s->name), "%s", name);
 	s->state = state;

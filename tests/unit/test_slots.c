@@ -16,7 +16,8 @@
 #include <unistd.h>
 
 #include "../../slots/profile.h"
-#include "../../slots/slots.h"
+#include "../../slots/slots_file.h"
+#include "../../slots/slots_json.h"
 #include "tap.h"
 
 #define MiB (1ULL << 20)
@@ -27,18 +28,42 @@ static char slots_path[64];
 /* alpha runs in 0; bravo loaded; charlie away; one crashed, one reserved. */
 static void sample_table(struct ks_slot_table *t)
 {
-	static const struct ks_slot used[] = {
-		{ 0, KEXEC_SLOT_RUNNING, KEXEC_SLOT_RESIDENT, '0', 0, 1,
-		  1700000000000000000ULL, 0, "alpha" },
-		{ 1, KEXEC_SLOT_LOADED, KEXEC_SLOT_RESIDENT, '1',
-		  160 * MiB + 65536, 0, 0, 0, "bravo" },
-		{ 2, KEXEC_SLOT_SUSPENDED, KEXEC_SLOT_SWAP, 0,
-		  128 * MiB + 65536, 3, 1700000000123456789ULL, 1234567,
-		  "charlie" },
-		{ 3, KEXEC_SLOT_CRASHED, KEXEC_SLOT_RESIDENT, '3', 64 * MiB, 1,
-		  1, 0, "delta" },
-		{ 4, KEXEC_SLOT_RESERVED, KEXEC_SLOT_RESIDENT, 0, 64 * MiB, 0,
-		  0, 0, "echo" },
+	static const struct kexec_slot_info used[] = {
+		{ .slot = 0,
+		  .state = KEXEC_SLOT_RUNNING,
+		  .kind = KEXEC_SLOT_RESIDENT,
+		  .hotkey = '0',
+		  .mem_size = 0,
+		  .times_entered = 1,
+		  .last_entered_ns = 1700000000000000000ULL,
+		  .name = "alpha" },
+		{ .slot = 1,
+		  .state = KEXEC_SLOT_LOADED,
+		  .kind = KEXEC_SLOT_RESIDENT,
+		  .hotkey = '1',
+		  .mem_size = 160 * MiB + 65536,
+		  .name = "bravo" },
+		{ .slot = 2,
+		  .state = KEXEC_SLOT_SUSPENDED,
+		  .kind = KEXEC_SLOT_SWAP,
+		  .mem_size = 128 * MiB + 65536,
+		  .times_entered = 3,
+		  .last_entered_ns = 1700000000123456789ULL,
+		  .last_switch_ns = 1234567,
+		  .name = "charlie" },
+		{ .slot = 3,
+		  .state = KEXEC_SLOT_CRASHED,
+		  .kind = KEXEC_SLOT_RESIDENT,
+		  .hotkey = '3',
+		  .mem_size = 64 * MiB,
+		  .times_entered = 1,
+		  .last_entered_ns = 1,
+		  .name = "delta" },
+		{ .slot = 4,
+		  .state = KEXEC_SLOT_RESERVED,
+		  .kind = KEXEC_SLOT_RESIDENT,
+		  .mem_size = 64 * MiB,
+		  .name = "echo" },
 	};
 	unsigned int i;
 
@@ -51,7 +76,8 @@ static void sample_table(struct ks_slot_table *t)
 	strcpy(t->slot[6].name, "ghost");
 }
 
-static int same_slot(const struct ks_slot *a, const struct ks_slot *b)
+static int same_slot(const struct kexec_slot_info *a,
+		     const struct kexec_slot_info *b)
 {
 	return a->slot == b->slot && a->state == b->state &&
 	       a->kind == b->kind && a->hotkey == b->hotkey &&
@@ -586,7 +612,7 @@ static void test_file_load(struct ks_slot_source *src)
 	struct ks_slot_table t;
 	struct ks_profile p;
 	unsigned int slot = 99, i;
-	const struct ks_slot *s;
+	const struct kexec_slot_info *s;
 
 	sample_table(&t);
 	write_slots_file(&t);

@@ -75,13 +75,13 @@ static int write_sample_info(const char *path, struct ks_snapshot *snap,
 	int fd, ret;
 
 	memset(snap, 0, sizeof(*snap));
-	snap->slot = 3;
-	snap->state = KEXEC_SLOT_SUSPENDED;
-	snap->hotkey = '3';
-	snap->times_entered = 7;
-	strcpy(snap->name, "bravo");
-	snap->nr_ranges = 2;
-	memcpy(snap->ranges, ranges, sizeof(ranges));
+	snap->info.slot = 3;
+	snap->info.state = KEXEC_SLOT_SUSPENDED;
+	snap->info.hotkey = '3';
+	snap->info.times_entered = 7;
+	strcpy(snap->info.name, "bravo");
+	snap->info.nr_ranges = 2;
+	memcpy(snap->info.ranges, ranges, sizeof(ranges));
 	snap->core.entry = PHYS_BASE + 0x1000;
 	snap->core.dir_addr = 0x12345000;
 	memset(snap->slot0_build_id, 0xab, sizeof(snap->slot0_build_id));
@@ -109,7 +109,7 @@ static int memory_matches(const struct ks_snapshot_file *file)
 	uint64_t i;
 	unsigned int r;
 
-	for (r = 0; r < file->snap.nr_ranges; r++)
+	for (r = 0; r < file->snap.info.nr_ranges; r++)
 		for (i = 0; i < ranges[r].size; i++)
 			if (file->memory[r][i] != byte_at(ranges[r].start + i))
 				return 0;
@@ -141,15 +141,15 @@ static void test_round_trip(const char *path)
 
 	ok(!write_sample(path, &snap), "a slot file is written");
 	ok(!ks_snapshot_open(path, &file), "and reads back");
-	ok(file.snap.slot == 3 && file.snap.times_entered == 7 &&
-		   !strcmp(file.snap.name, "bravo") &&
-		   file.snap.hotkey == '3' &&
+	ok(file.snap.info.slot == 3 && file.snap.info.times_entered == 7 &&
+		   !strcmp(file.snap.info.name, "bravo") &&
+		   file.snap.info.hotkey == '3' &&
 		   file.snap.core.entry == snap.core.entry &&
 		   file.snap.core.dir_addr == snap.core.dir_addr &&
 		   !memcmp(file.snap.slot0_build_id, snap.slot0_build_id,
 			   KS_BUILD_ID_SIZE),
 	   "with the slot, its core and slot 0's build ID");
-	ok(file.snap.nr_ranges == 2 && memory_matches(&file),
+	ok(file.snap.info.nr_ranges == 2 && memory_matches(&file),
 	   "with the memory of each range where the range says");
 	ok(file.snap.prstatus_size == snap.prstatus_size &&
 		   file.snap.vmcoreinfo_size == snap.vmcoreinfo_size &&
@@ -306,9 +306,9 @@ static int within_map(const struct ks_snapshot_file *file)
 	const unsigned char *end = file->map + file->size;
 	unsigned int i;
 
-	for (i = 0; i < file->snap.nr_ranges; i++)
+	for (i = 0; i < file->snap.info.nr_ranges; i++)
 		if (file->memory[i] < file->map || file->memory[i] > end ||
-		    file->snap.ranges[i].size >
+		    file->snap.info.ranges[i].size >
 			    (uint64_t)(end - file->memory[i]))
 			return 0;
 	return 1;
@@ -436,15 +436,15 @@ static void test_bad_ranges(const char *path)
 
 	write_sample(path, &snap);
 	fd = open(path, O_RDWR | O_TRUNC);
-	snap.ranges[1].start = -4096ULL;
+	snap.info.ranges[1].start = -4096ULL;
 	ret = ks_snapshot_write(fd, &snap, read_memory, NULL);
 	ok(ret == -EINVAL, "a range that ends past 2^64 is not written (%d)",
 	   ret);
-	snap.ranges[1].start = 0x100000;
-	snap.ranges[1].size = 0;
+	snap.info.ranges[1].start = 0x100000;
+	snap.info.ranges[1].size = 0;
 	ret = ks_snapshot_write(fd, &snap, read_memory, NULL);
 	ok(ret == -EINVAL, "nor an empty one (%d)", ret);
-	snap.ranges[1].size = 4096;
+	snap.info.ranges[1].size = 4096;
 	snap.vmcoreinfo_size = KS_NOTE_MAX + 1;
 	ret = ks_snapshot_write(fd, &snap, read_memory, NULL);
 	ok(ret == -EINVAL, "nor a note larger than any kernel keeps (%d)", ret);
