@@ -21,7 +21,8 @@
 /* hotkey = none: the slot gets no chord (see struct ks_profile). */
 
 #define KEY_LIST "name, kernel, initrd, cmdline, memory, kind, slot, hotkey"
-#define NAME_RULE "1-31 of A-Z a-z 0-9 . _ - not starting with a digit or -"
+/* Said with KEXEC_SLOT_NAME_LEN - 1 for its %d. */
+#define NAME_RULE "1-%d of A-Z a-z 0-9 . _ - not starting with a digit or -"
 
 /* A profile is a few lines; a larger file is no profile. */
 #define PROFILE_MAX (64 * 1024)
@@ -112,7 +113,8 @@ static int set_name(struct ks_profile *p, const char *value,
 	int ret = copy_value(p->name, sizeof(p->name), value, err);
 
 	if (!ret && !ks_profile_name_valid(value))
-		ret = problem(err, "name '%s' is not " NAME_RULE, value);
+		ret = problem(err, "name '%s' is not " NAME_RULE, value,
+			      KEXEC_SLOT_NAME_LEN - 1);
 	return ret;
 }
 
@@ -311,7 +313,7 @@ static int name_from_file(struct ks_profile *p, struct ks_profile_error *err)
 			err,
 			"name '%.*s%s' (from the file name) is not " NAME_RULE
 			"; add a name = line",
-			QUOTE(name));
+			QUOTE(name), KEXEC_SLOT_NAME_LEN - 1);
 	strcpy(p->name, name);
 	return 0;
 }

@@ -150,6 +150,16 @@ static int check_hotkey(const struct ks_slot_table *table, unsigned int slot,
 	return 0;
 }
 
+/* The table, for a change only slot 0 may make (as the kernel's are). */
+static int scan_in_slot0(void *priv, struct ks_slot_table *table)
+{
+	int ret = file_scan(priv, table);
+
+	if (!ret && table->self)
+		ret = -EOPNOTSUPP;
+	return ret;
+}
+
 /* The kernel's checks in its order: slot_reserve(), in kernel-patches/. */
 static int file_load(void *priv, const struct ks_profile *profile,
 		     unsigned int *slot)
@@ -159,11 +169,9 @@ static int file_load(void *priv, const struct ks_profile *profile,
 	struct kexec_slot_info *s;
 	int ret;
 
-	ret = file_scan(priv, &table);
+	ret = scan_in_slot0(priv, &table);
 	if (ret)
 		return ret;
-	if (table.self)
-		return -EOPNOTSUPP;
 	if (!profile->mem_size || profile->kind > KEXEC_SLOT_SWAP)
 		return -EINVAL;
 	/*
@@ -200,11 +208,9 @@ static int file_unload(void *priv, unsigned int slot)
 	struct ks_slot_table table;
 	int ret;
 
-	ret = file_scan(priv, &table);
+	ret = scan_in_slot0(priv, &table);
 	if (ret)
 		return ret;
-	if (table.self)
-		return -EOPNOTSUPP;
 	if (!slot || slot >= KEXEC_SLOTS_MAX)
 		return -EINVAL;
 	if (table.slot[slot].state == KEXEC_SLOT_EMPTY)

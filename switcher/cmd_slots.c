@@ -11,38 +11,43 @@
 #include "policy.h"
 #include "slots_json.h"
 
-int cmd_switch(int argc, char **argv, struct ks_context *ctx)
+/*
+ * kswitch SLOT and kswitch unload SLOT: find the slot argv[@want - 1]
+ * names, and ask @policy for @req on it.
+ */
+static int slot_request(struct ks_context *ctx, enum ks_request req, int argc,
+			char **argv, int want, const char *usage,
+			int (*policy)(struct ks_slot_source *src,
+				      const struct ks_slot_table *table,
+				      unsigned int slot))
 {
 	struct ks_slot_table table;
 	unsigned int slot;
 	char what[16];
 	int ret;
 
-	ret = ks_ctx_find_slot(
-		ctx, KS_REQ_SWITCH, argc, argv, 1,
-		"'kswitch SLOT' takes one slot; 'kswitch help' lists the commands",
-		&table, &slot, what);
+	ret = ks_ctx_find_slot(ctx, req, argc, argv, want, usage, &table, &slot,
+			       what);
 	if (ret)
 		return ret;
-	ret = ks_policy_enter(ctx->src, &table, slot);
-	return ret ? ks_fail(KS_REQ_SWITCH, what, ret) : KSWITCH_EXIT_OK;
+	ret = policy(ctx->src, &table, slot);
+	return ret ? ks_fail(req, what, ret) : KSWITCH_EXIT_OK;
+}
+
+int cmd_switch(int argc, char **argv, struct ks_context *ctx)
+{
+	return slot_request(
+		ctx, KS_REQ_SWITCH, argc, argv, 1,
+		"'kswitch SLOT' takes one slot; 'kswitch help' lists the commands",
+		ks_policy_enter);
 }
 
 int cmd_unload(int argc, char **argv, struct ks_context *ctx)
 {
-	struct ks_slot_table table;
-	unsigned int slot;
-	char what[16];
-	int ret;
-
-	ret = ks_ctx_find_slot(
+	return slot_request(
 		ctx, KS_REQ_UNLOAD, argc, argv, 2,
-		"unload takes one SLOT; see 'kswitch unload --help'", &table,
-		&slot, what);
-	if (ret)
-		return ret;
-	ret = ks_policy_unload(ctx->src, &table, slot);
-	return ret ? ks_fail(KS_REQ_UNLOAD, what, ret) : KSWITCH_EXIT_OK;
+		"unload takes one SLOT; see 'kswitch unload --help'",
+		ks_policy_unload);
 }
 
 /* More than the kernel keeps of a crashed system's console. */
