@@ -12,6 +12,7 @@
 
 #include "cmd.h"
 #include "context.h"
+#include "load_args.h"
 #include "loader.h"
 #include "policy.h"
 #include "profile.h"

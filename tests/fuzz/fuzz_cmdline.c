@@ -19,6 +19,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../../slots/profile.h"
+#include "../../switcher/load_args.h"
+
 #define main kswitch_main
 #include "../../switcher/kswitch.c"
 #undef main

@@ -72,10 +72,11 @@ static void check_file(const struct ks_snapshot_file *f)
 	unsigned int n;
 	int64_t v;
 
-	check(s->nr_ranges >= 1 && s->nr_ranges <= KEXEC_SLOT_MAX_RANGES);
-	check(memchr(s->name, '\0', sizeof(s->name)));
-	for (n = 0; n < s->nr_ranges; n++) {
-		r = &s->ranges[n];
+	check(s->info.nr_ranges >= 1 &&
+	      s->info.nr_ranges <= KEXEC_SLOT_MAX_RANGES);
+	check(memchr(s->info.name, '\0', sizeof(s->info.name)));
+	for (n = 0; n < s->info.nr_ranges; n++) {
+		r = &s->info.ranges[n];
 		check(r->size && r->size <= UINT64_MAX - r->start);
 		check(in_map(f, f->memory[n], r->size));
 		/* What the kernel would be given to restore, read. */

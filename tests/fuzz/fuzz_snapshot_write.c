@@ -180,8 +180,8 @@ static int range_of(const struct ks_snapshot *s, uint64_t addr, uint64_t len)
 	const struct kexec_slot_range *r;
 	unsigned int i;
 
-	for (i = 0; i < s->nr_ranges; i++) {
-		r = &s->ranges[i];
+	for (i = 0; i < s->info.nr_ranges; i++) {
+		r = &s->info.ranges[i];
 		if (addr >= r->start && addr - r->start <= r->size &&
 		    len <= r->size - (addr - r->start))
 			return i;
@@ -208,7 +208,7 @@ static void check_mapping(const struct ks_snapshot *w,
 	if (!w->vmcoreinfo_size ||
 	    ks_vmcoreinfo_number(w->vmcoreinfo, w->vmcoreinfo_size,
 				 "NUMBER(phys_base)", 10, &v)) {
-		check(eh->e_phnum == 1 + s->nr_ranges);
+		check(eh->e_phnum == 1 + s->info.nr_ranges);
 		return;
 	}
 	base = v;
@@ -216,7 +216,7 @@ static void check_mapping(const struct ks_snapshot *w,
 				  "NUMBER(KERNEL_IMAGE_SIZE)", 10, &v) &&
 	    v > 0)
 		image = v;
-	for (i = 1 + s->nr_ranges; i < eh->e_phnum; i++) {
+	for (i = 1 + s->info.nr_ranges; i < eh->e_phnum; i++) {
 		memcpy(&ph, f->map + eh->e_phoff + i * sizeof(ph), sizeof(ph));
 		check(ph.p_type == PT_LOAD && ph.p_filesz);
 		check(ph.p_offset <= f->size &&
@@ -236,19 +236,20 @@ static void check_read_back(const struct ks_snapshot *w,
 	uint64_t i;
 	unsigned int n;
 
-	check(s->slot == w->slot && s->state == w->state &&
-	      s->kind == w->kind && s->hotkey == w->hotkey &&
-	      s->times_entered == w->times_entered);
+	check(s->info.slot == w->info.slot && s->info.state == w->info.state &&
+	      s->info.kind == w->info.kind &&
+	      s->info.hotkey == w->info.hotkey &&
+	      s->info.times_entered == w->info.times_entered);
 	check(!memcmp(&s->core, &w->core, sizeof(s->core)));
-	check(!strncmp(s->name, w->name, sizeof(s->name) - 1));
+	check(!strncmp(s->info.name, w->info.name, sizeof(s->info.name) - 1));
 	check(!memcmp(s->slot0_build_id, w->slot0_build_id,
 		      sizeof(s->slot0_build_id)));
-	check(s->nr_ranges == w->nr_ranges);
-	check(!memcmp(s->ranges, w->ranges, sizeof(s->ranges)));
-	for (n = 0; n < s->nr_ranges; n++)
-		for (i = 0; i < s->ranges[n].size; i++)
+	check(s->info.nr_ranges == w->info.nr_ranges);
+	check(!memcmp(s->info.ranges, w->info.ranges, sizeof(s->info.ranges)));
+	for (n = 0; n < s->info.nr_ranges; n++)
+		for (i = 0; i < s->info.ranges[n].size; i++)
 			check(f->memory[n][i] ==
-			      byte_at(s->ranges[n].start + i));
+			      byte_at(s->info.ranges[n].start + i));
 	check_mapping(w, f);
 }
 
