@@ -20,7 +20,8 @@
 
 /* hotkey = none: the slot gets no chord (see struct ks_profile). */
 
-#define KEY_LIST "name, kernel, initrd, cmdline, memory, kind, slot, hotkey"
+#define KEY_LIST \
+	"name, kernel, initrd, cmdline, memory, kind, slot, hotkey, efi"
 /* Said with KEXEC_SLOT_NAME_LEN - 1 for its %d. */
 #define NAME_RULE "1-%d of A-Z a-z 0-9 . _ - not starting with a digit or -"
 
@@ -211,6 +212,19 @@ static int set_hotkey(struct ks_profile *p, const char *value,
 	return 0;
 }
 
+static int set_efi(struct ks_profile *p, const char *value,
+		   struct ks_profile_error *err)
+{
+	if (!strcmp(value, "yes"))
+		p->no_efi = false;
+	else if (!strcmp(value, "no"))
+		p->no_efi = true;
+	else
+		return problem(err, "efi '%.*s%s' is not yes or no",
+			       QUOTE(value));
+	return 0;
+}
+
 enum profile_key {
 	KEY_NAME,
 	KEY_KERNEL,
@@ -220,6 +234,7 @@ enum profile_key {
 	KEY_KIND,
 	KEY_SLOT,
 	KEY_HOTKEY,
+	KEY_EFI,
 	NR_KEYS
 };
 
@@ -236,6 +251,7 @@ static const struct {
 	[KEY_KIND] = { "kind", set_kind },
 	[KEY_SLOT] = { "slot", set_slot },
 	[KEY_HOTKEY] = { "hotkey", set_hotkey },
+	[KEY_EFI] = { "efi", set_efi },
 };
 
 static char *trim(char *s)

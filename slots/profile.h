@@ -12,6 +12,7 @@
  *   kind    = resident
  *   slot    = 1
  *   hotkey  = 1
+ *   efi     = no
  *
  * Nothing here prints: a malformed profile is described in a struct
  * ks_profile_error (file, line, problem) and the others still load.
@@ -42,6 +43,12 @@ struct ks_profile {
 	unsigned int slot; /* 1..KEXEC_SLOTS_MAX-1; 0: the first empty */
 	/* '0'..'9'; 0: the digit of its slot; '-': none (hotkey = none) */
 	unsigned int hotkey;
+	/*
+	 * No UEFI for it under UEFI (efi = no, --noefi): it boots as on a
+	 * BIOS machine, for firmware whose runtime services fail a kernel
+	 * that did not start them. Its ACPI tables are still named.
+	 */
+	bool no_efi;
 };
 
 struct ks_profile_error {

@@ -146,7 +146,15 @@ static int parse_mem(const char *arg, struct ks_profile *p)
 }
 
 /* Past any character: an option's error never names another one. */
-enum { OPT_INITRD = 256, OPT_APPEND, OPT_MEM, OPT_NAME, OPT_SWAP, OPT_HOTKEY };
+enum {
+	OPT_INITRD = 256,
+	OPT_APPEND,
+	OPT_MEM,
+	OPT_NAME,
+	OPT_SWAP,
+	OPT_HOTKEY,
+	OPT_NOEFI,
+};
 
 static const struct option load_options[] = {
 	{ "initrd", required_argument, NULL, OPT_INITRD },
@@ -155,6 +163,7 @@ static const struct option load_options[] = {
 	{ "name", required_argument, NULL, OPT_NAME },
 	{ "swap", no_argument, NULL, OPT_SWAP },
 	{ "hotkey", required_argument, NULL, OPT_HOTKEY },
+	{ "noefi", no_argument, NULL, OPT_NOEFI },
 	{ NULL, 0, NULL, 0 },
 };
 
@@ -179,6 +188,9 @@ static int parse_option(int opt, const char *arg, char **argv,
 		return KSWITCH_EXIT_USAGE;
 	case OPT_MEM:
 		return parse_mem(arg, p);
+	case OPT_NOEFI:
+		p->no_efi = true;
+		return 0;
 	default:
 		return ks_option_error(load_options, argv, opt,
 				       "kswitch load --help");

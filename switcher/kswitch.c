@@ -21,7 +21,7 @@ static const struct kswitch_cmd commands[] = {
 	{ "list", cmd_list, "[--json]",
 	  "list the memory slots, as a table or as JSON" },
 	{ "load", cmd_load,
-	  "PROFILE | SLOT KERNEL [--initrd FILE] [--append CMDLINE] [--mem SIZE] [--swap] [--name NAME] [--hotkey DIGIT] | KERNEL [--initrd FILE] [--append CMDLINE] [--mem SIZE]",
+	  "PROFILE | SLOT KERNEL [--initrd FILE] [--append CMDLINE] [--mem SIZE] [--swap] [--name NAME] [--hotkey DIGIT] [--noefi] | KERNEL [--initrd FILE] [--append CMDLINE] [--mem SIZE] [--noefi]",
 	  "load a system into a slot (from its profile, or named in full), or as the one to jump to" },
 	{ "unload", cmd_unload, "SLOT", "unload the system in SLOT" },
 	{ "log", cmd_log, "SLOT",

@@ -217,9 +217,11 @@ static int write_cmdline(const struct ks_profile *p, const char *extra,
  * Under UEFI, the runtime handover (efi.h) in its setup page. Without a
  * runtime map to hand over, the peer gets no EFI at all: it must neither
  * call SetVirtualAddressMap() a second time nor read the memory map we
- * were booted with, which firmware and our kernel have reused since.
+ * were booted with, which firmware and our kernel have reused since. A
+ * profile can ask for no EFI (--noefi, as kexec-tools has it): the same.
  */
-static int write_efi(uint64_t setup_addr, struct boot_params *bp)
+static int write_efi(const struct ks_profile *p, uint64_t setup_addr,
+		     struct boot_params *bp)
 {
 	unsigned char *page =
 		(unsigned char *)bp + SETUP_EFI_HANDOVER * PAGE_SIZE;
@@ -229,8 +231,11 @@ static int write_efi(uint64_t setup_addr, struct boot_params *bp)
 	if (!ks_efi_booted(bp))
 		return 0;
 	ret = ks_efi_read_state(&st);
-	if (ret == -ENOENT) {
+	if (ret == -ENOENT || p->no_efi) {
 		memset(&bp->efi_info, 0, sizeof(bp->efi_info));
+		/* Without EFI, ACPI is found only where it is named. */
+		if (!ret && !bp->acpi_rsdp_addr)
+			bp->acpi_rsdp_addr = st.acpi_rsdp;
 		return 0;
 	}
 	if (ret)
@@ -245,12 +250,11 @@ static int write_efi(uint64_t setup_addr, struct boot_params *bp)
  * describes the machine (ACPI, EDD, video, UEFI), with its own setup
  * header, command line, initrd and memory map.
  */
-static int write_boot_params(const struct boot_params *own_bp,
-			     const struct ks_memmap *own,
-			     const struct peer_image *img,
-			     const struct ks_load_plan *plan,
-			     uint64_t setup_addr, uint64_t initrd_addr,
-			     struct boot_params *bp)
+static int
+write_boot_params(const struct ks_profile *p, const struct boot_params *own_bp,
+		  const struct ks_memmap *own, const struct peer_image *img,
+		  const struct ks_load_plan *plan, uint64_t setup_addr,
+		  uint64_t initrd_addr, struct boot_params *bp)
 {
 	uint64_t cmdline = setup_addr + SETUP_CMDLINE * PAGE_SIZE;
 	struct ks_memmap peer;
@@ -273,7 +277,7 @@ static int write_boot_params(const struct boot_params *own_bp,
 	bp->ext_ramdisk_size = (uint32_t)((uint64_t)img->initrd_size >> 32);
 	bp->e820_entries = peer.nr;
 	memcpy(bp->e820_table, peer.entry, sizeof(peer.entry));
-	return write_efi(setup_addr, bp);
+	return write_efi(p, setup_addr, bp);
 }
 
 static void write_entry_stub(const struct ks_load_plan *plan,
@@ -355,7 +359,7 @@ static int write_setup(const struct ks_profile *p, const char *extra,
 			    (char *)setup + SETUP_CMDLINE * PAGE_SIZE);
 	if (ret)
 		return ret;
-	ret = write_boot_params(own_bp, own, img, plan, *setup_addr,
+	ret = write_boot_params(p, own_bp, own, img, plan, *setup_addr,
 				*initrd_addr, (struct boot_params *)setup);
 	if (ret)
 		return ret;

@@ -21,7 +21,8 @@
 /* Room for a directory of KS_PATH_LEN and a file name in it. */
 #define PATH_SIZE (2 * KS_PATH_LEN)
 #define NAME_RULE "1-31 of A-Z a-z 0-9 . _ - not starting with a digit or -"
-#define KEYS "(keys: name, kernel, initrd, cmdline, memory, kind, slot, hotkey)"
+#define KEYS \
+	"(keys: name, kernel, initrd, cmdline, memory, kind, slot, hotkey, efi)"
 
 static char tmp[] = "/tmp/test_profile.XXXXXX";
 
@@ -100,7 +101,8 @@ static void test_good_profile(void)
 			"memory  = 160M\n"
 			"kind    = swap\n"
 			"slot    = 1\n"
-			"hotkey  = 7\n",
+			"hotkey  = 7\n"
+			"efi     = no\n",
 			&p, &err);
 	ok(!ret, "a good profile reads (%d: %s)", ret, err.problem);
 	ok(!strcmp(p.name, "bravo"), "name");
@@ -112,6 +114,7 @@ static void test_good_profile(void)
 	ok(p.kind == KEXEC_SLOT_SWAP, "kind");
 	ok(p.slot == 1, "slot");
 	ok(p.hotkey == '7', "hotkey as its character");
+	ok(p.no_efi, "efi = no");
 	ok(!strcmp(p.file, err.file) && strstr(p.file, "/good.conf"),
 	   "file: where it was read from");
 
@@ -133,6 +136,7 @@ static void test_defaults(void)
 	ok(p.kind == KEXEC_SLOT_RESIDENT, "kind: resident");
 	ok(!p.slot, "slot: the first empty");
 	ok(!p.hotkey, "hotkey: the slot's digit");
+	ok(!p.no_efi, "efi: yes, under UEFI");
 
 	ret = read_text("echo.conf",
 			"\n  # a comment after blanks\n\t\n"
@@ -161,6 +165,7 @@ static const struct bad_case bad_cases[] = {
 	{ "memory = 0\n", 1,
 	  "memory '0' is not a size (write it like 256M or 1G)" },
 	{ "kind = fast\n", 1, "kind 'fast' is not resident or swap" },
+	{ "efi = off\n", 1, "efi 'off' is not yes or no" },
 	{ "hotkey = 12\n", 1, "hotkey '12' is not one digit 0-9 or none" },
 	{ "hotkey = a\n", 1, "hotkey 'a' is not one digit 0-9 or none" },
 	{ "slot = 9\n", 1, "slot '9' is not 1 to 8" },
