@@ -47,7 +47,8 @@ shared_libraries() {
 
 {
 	for d in /bin /sbin /usr /usr/bin /usr/sbin /usr/share \
-		/usr/share/kswitch /usr/share/kswitch/tests /etc /etc/kswitch \
+		/usr/share/kswitch /usr/share/kswitch/tests \
+		/usr/share/kswitch/tests/lib /etc /etc/kswitch \
 		/etc/kswitch/slots.d /proc /sys /dev /tmp /run /root /boot \
 		/lib /lib64 /lib/terminfo; do
 		echo "dir $d 0755 0 0"
@@ -73,6 +74,8 @@ shared_libraries() {
 	for t in "$top"/tests/vm/guest/*.sh "$top"/bench/guest/*.sh; do
 		echo "file /usr/share/kswitch/tests/${t##*/} $t 0644 0 0"
 	done
+	# The TAP library the host's tests use too.
+	echo "file /usr/share/kswitch/tests/lib/tap.sh $top/tests/lib/tap.sh 0644 0 0"
 	for f in "${files[@]}"; do
 		echo "file ${f#*:} ${f%%:*} 0644 0 0"
 	done

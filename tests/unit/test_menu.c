@@ -13,7 +13,7 @@
 
 #include "../../switcher/kswitch.h"
 #include "../../switcher/menu.h"
-#include "tap.h"
+#include "../lib/tap.h"
 
 #define MiB (1ULL << 20)
 
@@ -287,6 +287,7 @@ int main(void)
 	struct ks_menu menu;
 	int ret;
 
+	tap_plan(47);
 	ret = setup();
 	ok(!ret, "temp slots file and profiles (%d)", ret);
 	if (ret) {

@@ -4,6 +4,7 @@
 # Then slot 1 (isolation-slot.sh) probes slot 0's kernel and slot 2's
 # memory from its side. /proc/vmcore exists in neither.
 . /usr/share/kswitch/tests/lib.sh
+. /usr/share/kswitch/tests/lib/tap.sh
 . /usr/share/kswitch/tests/isolation-lib.sh
 
 # The ranges of a slot above 1 MiB, "START SIZE" in hex.
@@ -19,9 +20,11 @@ kswitch load 1 /boot/bzImage --initrd /boot/echo.cpio.gz --mem 64M \
 	ks_fail "kswitch load 1 failed"
 kswitch list
 
+slot_memory 1 >/tmp/prober
+# Two probes for each of slot 1's ranges, three others.
+tap_plan $((2 * $(wc -l </tmp/prober) + 3))
 probe data "slot 0's /proc/kcore reads its own kernel" \
 	ksagent kcore "0x$text" 4096
-slot_memory 1 >/tmp/prober
 while read -r start size; do
 	probe zero "slot 0's /proc/kcore reads slot 1's 0x$start+0x$size as zeros" \
 		ksagent kcore "0x$start" "0x$size"
@@ -37,4 +40,4 @@ kswitch unload 1 || ks_fail "kswitch unload 1 failed"
 kswitch unload 2 || ks_fail "kswitch unload 2 failed"
 probe data "slot 0's /proc/kcore reads its memory again after the unloads" \
 	ksagent kcore "0x$(head -n 1 /tmp/prober | cut -d' ' -f1)" 4096
-exit $ks_fails
+tap_done "$ks_fails"

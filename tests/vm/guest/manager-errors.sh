@@ -4,7 +4,7 @@
 # line, and leave every slot as it was ('kswitch list --json' before and
 # after are identical).
 . /usr/share/kswitch/tests/lib.sh
-n=0
+. /usr/share/kswitch/tests/lib/tap.sh
 
 # expect CODE PATTERN CMD...
 expect() {
@@ -15,22 +15,24 @@ expect() {
 	rc=$?
 	kswitch list --json >/tmp/after.json
 	lines=$(wc -l </tmp/err)
-	n=$((n + 1))
-	echo "# $*: exit $rc: $(cat /tmp/err)"
+	tap_note "$*: exit $rc: $(cat /tmp/err)"
 	if [ "$rc" -ne "$code" ]; then
-		echo "not ok $n - $*: exit $rc, wanted $code"
+		not_ok "$*: exit $rc, wanted $code"
 		ks_fail "$*: exit $rc, wanted $code"
 	elif [ "$lines" -ne 1 ] || ! grep -qE -e "$pattern" /tmp/err; then
-		echo "not ok $n - $*: stderr is not one line matching '$pattern'"
+		not_ok "$*: stderr is not one line matching '$pattern'"
 		ks_fail "$*: stderr is not one line matching '$pattern'"
 	elif ! cmp -s /tmp/before.json /tmp/after.json; then
-		echo "not ok $n - $*: the slots changed"
+		not_ok "$*: the slots changed"
 		diff /tmp/before.json /tmp/after.json
 		ks_fail "$*: the slots changed"
 	else
-		echo "ok $n - $* -> exit $code, one line, no slot changed"
+		ok "$* -> exit $code, one line, no slot changed"
 	fi
 }
+
+# One result for each expect below, and the hibernation's.
+tap_plan 36
 
 kswitch up || ks_fail "kswitch up failed"
 ks_start_net
@@ -146,17 +148,16 @@ kswitch list
 
 # Hibernation with slots loaded would leave their memory out of the image
 # and power the machine off under them: the kernel refuses it, and says so.
-n=$((n + 1))
 if out=$(echo disk 2>&1 >/sys/power/state); then
-	echo "not ok $n - hibernation with slots loaded went ahead"
+	not_ok "hibernation with slots loaded went ahead"
 	ks_fail "hibernation with slots loaded went ahead"
 elif ! echo "$out" | grep -q "busy" ||
 	! dmesg | grep -q "not hibernating: slot 1 (bravo) is loaded"; then
-	echo "# $out"
-	echo "not ok $n - hibernation refused, but not as slots in use"
+	tap_note "$out"
+	not_ok "hibernation refused, but not as slots in use"
 	ks_fail "hibernation refused, but not as slots in use"
 else
-	echo "ok $n - hibernation with slots loaded is refused, saying why"
+	ok "hibernation with slots loaded is refused, saying why"
 fi
 
 # kernel.kexec_load_disabled, raised last but one, as nothing lowers it
@@ -181,5 +182,4 @@ expect 17 "locked down \(integrity\)" kswitch 1
 expect 17 "locked down \(integrity\)" kswitch unload 1
 expect 17 "locked down \(integrity\)" \
 	kswitch load 4 /boot/bzImage --mem 64M
-echo "1..$n"
-exit $ks_fails
+tap_done "$ks_fails"

@@ -1,3 +1,5 @@
 # A scenario that fails on purpose, to test that the runner reports it.
-echo "not ok - this scenario fails on purpose"
-exit 1
+. /usr/share/kswitch/tests/lib/tap.sh
+tap_plan 1
+not_ok "this scenario fails on purpose"
+tap_done
