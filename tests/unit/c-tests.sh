@@ -10,11 +10,14 @@ mkdir -p "$out"
 # a wrong answer.
 cflags=(-O1 -g -std=gnu11 -Wall -Wextra -Werror -I"$top/include" -I"$top/slots"
 	-fsanitize=address,undefined -fno-sanitize-recover=all)
-lib=("$top"/switcher/{e820,bzimage,sysinfo,efi,payload,kexec_syscall}.c
-	"$top"/slots/{slots,profile,slots_file,snapshot}.c
-	"$top"/switcher/{menu,errors,loader,jump_entry}.[cS])
 tests=("$(dirname "$0")"/test_*.c)
 tap_plan ${#tests[@]}
+# The library's sources as switcher.mk lists them for kswitch itself, so
+# that a new module needs no line here.
+lib=($(make -s --no-print-directory -C "$top" print-lib-sources))
+[ ${#lib[@]} -gt 0 ] ||
+	tap_bail_out "make print-lib-sources listed no library sources"
+lib=("${lib[@]/#/$top/}")
 for src in "${tests[@]}"; do
 	name=$(basename "$src" .c)
 	gcc "${cflags[@]}" -o "$out/$name" "$src" "${lib[@]}" -lelf -lz 2>&1 |
