@@ -1,4 +1,4 @@
-# Guest side of tests/vm/manager-errors.sh, in slot 6 (visitor): switch to
+# Guest side of tests/vm/crash-handback.sh, in slot 6 (visitor): switch to
 # slot 3, whose kernel panics as it boots. It must hand the machine back
 # here, to the system that entered it, not to slot 0. Read its last
 # console lines from here, then go back to slot 0.
