@@ -53,10 +53,10 @@ GUEST_SLOTS_ERRNO := $(BUILD)/guest-bin/slots-errno
 GUEST_KSBENCH := $(BUILD)/guest-bin/ksbench
 GUEST_SLOTS_FUZZ := $(BUILD)/guest-bin/slots-fuzz
 GUEST_DEPS := Makefile tools/mkguest.sh tools/guest/init tools/guest/profile \
-	$(wildcard tests/vm/guest/*.sh bench/guest/*.sh) tests/lib/tap.sh \
-	$(GUEST_KSWITCH) \
-	$(GUEST_KSAGENT) $(GUEST_SLOTS_ERRNO) $(GUEST_KSBENCH) \
-	$(GUEST_SLOTS_FUZZ) $(KERNEL_KEY)
+	$(wildcard tests/vm/guest/*.sh tests/vm/guest/peers/*.sh \
+		tests/vm/guest/lib/*.sh bench/guest/*.sh) tests/lib/tap.sh \
+	$(GUEST_KSWITCH) $(GUEST_KSAGENT) $(GUEST_SLOTS_ERRNO) \
+	$(GUEST_KSBENCH) $(GUEST_SLOTS_FUZZ) $(KERNEL_KEY)
 # Every guest system has kswitch, the test agent, the reference loader and
 # cksum(1), the reference the physical-mode payload is checked against.
 GUEST_PROGRAMS := --exe $(GUEST_KSWITCH):/usr/sbin/kswitch \

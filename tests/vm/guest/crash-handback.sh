@@ -1,18 +1,19 @@
 # Guest side of tests/vm/crash-handback.sh, in slot 0 (alpha): a slot
 # kernel that crashes hands the machine back. crashy, in slot 3, crashes
-# as it boots (crash-self.sh); the visitor in slot 6 (crash-visit.sh)
-# enters it, gets the machine back from it, not slot 0, reads its last
-# console lines with kswitch log and comes back here. Then slot 3 is
-# unloaded and used again by kernels that panic on CPU 1, in a swap slot
-# and early in their boot, each of which hands the machine back here.
-. /usr/share/kswitch/tests/lib.sh
+# as it boots (peers/crash.sh); the visitor in slot 6
+# (peers/crash-handback.sh) enters it, gets the machine back from it, not
+# slot 0, reads its last console lines with kswitch log and comes back
+# here. Then slot 3 is unloaded and used again by kernels that panic on
+# CPU 1, in a swap slot and early in their boot, each of which hands the
+# machine back here.
+. /usr/share/kswitch/tests/lib/guest.sh
 
 ks_start_net
 kswitch load 3 /boot/bzImage --initrd /boot/echo.cpio.gz --mem 64M \
-	--name crashy --append "console=ttyS0 ks.scenario=crash-self ks.nonce=$ks_nonce" ||
+	--name crashy --append "console=ttyS0 ks.peer=crash ks.nonce=$ks_nonce" ||
 	ks_fail "kswitch load 3 (crashy) failed"
 kswitch load 6 /boot/bzImage --initrd /boot/echo.cpio.gz --mem 64M \
-	--name visitor --append "console=ttyS0 ks.scenario=crash-visit ks.nonce=$ks_nonce" ||
+	--name visitor --append "console=ttyS0 ks.peer=crash-handback ks.nonce=$ks_nonce" ||
 	ks_fail "kswitch load 6 (visitor) failed"
 # The visitor enters crashy, whose first entry is its boot, which ends in a
 # panic that hands the machine back to the visitor; it comes back here.
@@ -30,7 +31,7 @@ grep -q "slot 3 (crashy) hands the machine back to slot 6" /tmp/crash.log ||
 # panics in early boot; then by one that runs.
 kswitch unload 3 || ks_fail "kswitch unload 3 (crashed) failed"
 kswitch load 3 /boot/bzImage --initrd /boot/echo.cpio.gz --mem 64M \
-	--name crashy-cpu1 --append "console=ttyS0 ks.scenario=crash-self ks.crash_cpu=1 ks.nonce=$ks_nonce" ||
+	--name crashy-cpu1 --append "console=ttyS0 ks.peer=crash ks.crash_cpu=1 ks.nonce=$ks_nonce" ||
 	ks_fail "kswitch load 3 (crashy-cpu1) after the crash failed"
 kswitch 3 || ks_fail "kswitch 3 (crashy-cpu1) did not come back"
 kswitch list --json | grep -q '"name": "crashy-cpu1", "state": "crashed"' ||
@@ -39,7 +40,7 @@ kswitch unload 3 || ks_fail "kswitch unload 3 (crashed on CPU 1) failed"
 # A swap slot's region is this system's memory again after the hand-back:
 # the crashed kernel stops its devices' DMA first.
 kswitch load 3 /boot/bzImage --initrd /boot/echo.cpio.gz --mem 64M --swap \
-	--name crashy-swap --append "console=ttyS0 ks.scenario=crash-self ks.nonce=$ks_nonce" ||
+	--name crashy-swap --append "console=ttyS0 ks.peer=crash ks.nonce=$ks_nonce" ||
 	ks_fail "kswitch load 3 (crashy-swap) failed"
 kswitch 3 || ks_fail "kswitch 3 (crashy-swap) did not come back"
 kswitch list --json | grep -q '"name": "crashy-swap", "state": "crashed"' ||

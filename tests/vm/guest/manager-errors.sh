@@ -3,7 +3,7 @@
 # of kswitch. Each must exit with its own code, say what was wrong in one
 # line, and leave every slot as it was ('kswitch list --json' before and
 # after are identical).
-. /usr/share/kswitch/tests/lib.sh
+. /usr/share/kswitch/tests/lib/guest.sh
 . /usr/share/kswitch/tests/lib/tap.sh
 
 # expect CODE PATTERN CMD...
@@ -36,10 +36,10 @@ tap_plan 36
 
 kswitch up || ks_fail "kswitch up failed"
 # A slot that crashed, for the requests such a slot refuses: crashy
-# crashes as it boots (crash-self.sh) and hands the machine back here
+# crashes as it boots (peers/crash.sh) and hands the machine back here
 # (tests/vm/crash-handback.sh checks how).
 kswitch load 3 /boot/bzImage --initrd /boot/echo.cpio.gz --mem 64M \
-	--name crashy --append "console=ttyS0 ks.scenario=crash-self ks.nonce=$ks_nonce" ||
+	--name crashy --append "console=ttyS0 ks.peer=crash ks.nonce=$ks_nonce" ||
 	ks_fail "kswitch load 3 (crashy) failed"
 kswitch crashy || ks_fail "kswitch crashy did not come back"
 kswitch list

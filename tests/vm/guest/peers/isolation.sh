@@ -1,8 +1,8 @@
 # Guest side of tests/vm/isolation.sh, in slot 1: probe slot 0's kernel
 # (ks.alpha=) and slot 2's memory (ks.other=) from here, then go back.
-. /usr/share/kswitch/tests/lib.sh
+. /usr/share/kswitch/tests/lib/guest.sh
 . /usr/share/kswitch/tests/lib/tap.sh
-. /usr/share/kswitch/tests/isolation-lib.sh
+. /usr/share/kswitch/tests/lib/isolation.sh
 
 alpha=$(ks_arg ks.alpha)
 other=$(ks_arg ks.other)

@@ -1,5 +1,5 @@
-# Helpers of the isolation scenario's systems (sourced after lib.sh and
-# tap.sh): each probe is one TAP result of its system's stream, which the
+# Helpers of the isolation scenario's systems (sourced after guest.sh
+# and tap.sh): each probe is one TAP result of its system's stream, which the
 # host counts.
 
 # probe WANT DESCRIPTION CMD...: CMD's output starts with WANT.
