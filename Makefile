@@ -26,7 +26,7 @@
 
 BUILD ?= $(CURDIR)/build
 C_SOURCES = $(wildcard switcher/*.[ch] slots/*.[ch] tests/agents/*.c tests/fuzz/*.c \
-	tests/unit/*.[ch] bench/*.c \
+	tests/unit/*.[ch] tests/lib/*.h bench/*.c \
 	tools/payloads/*.c)
 export KSWITCH_BUILD := $(BUILD)
 
@@ -53,9 +53,10 @@ GUEST_SLOTS_ERRNO := $(BUILD)/guest-bin/slots-errno
 GUEST_KSBENCH := $(BUILD)/guest-bin/ksbench
 GUEST_SLOTS_FUZZ := $(BUILD)/guest-bin/slots-fuzz
 GUEST_DEPS := Makefile tools/mkguest.sh tools/guest/init tools/guest/profile \
-	$(wildcard tests/vm/guest/*.sh bench/guest/*.sh) $(GUEST_KSWITCH) \
-	$(GUEST_KSAGENT) $(GUEST_SLOTS_ERRNO) $(GUEST_KSBENCH) \
-	$(GUEST_SLOTS_FUZZ) $(KERNEL_KEY)
+	$(wildcard tests/vm/guest/*.sh tests/vm/guest/peers/*.sh \
+		tests/vm/guest/lib/*.sh bench/guest/*.sh) tests/lib/tap.sh \
+	$(GUEST_KSWITCH) $(GUEST_KSAGENT) $(GUEST_SLOTS_ERRNO) \
+	$(GUEST_KSBENCH) $(GUEST_SLOTS_FUZZ) $(KERNEL_KEY)
 # Every guest system has kswitch, the test agent, the reference loader and
 # cksum(1), the reference the physical-mode payload is checked against.
 GUEST_PROGRAMS := --exe $(GUEST_KSWITCH):/usr/sbin/kswitch \
@@ -93,11 +94,11 @@ $(GUEST_KSAGENT): tests/agents/ksagent.c include/linux/kexec_slots.h | $(DEPS)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) -static -o $@ $<
 $(GUEST_SLOTS_ERRNO): tests/agents/slots-errno.c include/linux/kexec_slots.h \
-		| $(DEPS)
+		tests/lib/tap.h | $(DEPS)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) -static -o $@ $<
 $(GUEST_SLOTS_FUZZ): tests/agents/slots-fuzz.c include/linux/kexec_slots.h \
-		| $(DEPS)
+		tests/lib/tap.h | $(DEPS)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) -static -o $@ $<
 

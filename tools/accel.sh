@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Print the QEMU accelerator to use: kvm only where it really works, tcg
 # otherwise. /dev/kvm exists on machines whose CPU has no virtualization
-# extension, and a KVM guest there hangs at "Booting from ROM"
-# (../shared/notes/kexec-jump-on-6.12.md), so its presence is not enough.
+# extension (no VMX or SVM flag), and a KVM guest there hangs at "Booting
+# from ROM", so its presence is not enough.
 # KSWITCH_ACCEL overrides the probe.
-set -u
+set -euo pipefail
 if [ -n "${KSWITCH_ACCEL:-}" ]; then
 	echo "$KSWITCH_ACCEL"
 elif [ -r /dev/kvm ] && [ -w /dev/kvm ] &&

@@ -47,7 +47,9 @@ shared_libraries() {
 
 {
 	for d in /bin /sbin /usr /usr/bin /usr/sbin /usr/share \
-		/usr/share/kswitch /usr/share/kswitch/tests /etc /etc/kswitch \
+		/usr/share/kswitch /usr/share/kswitch/tests \
+		/usr/share/kswitch/tests/peers /usr/share/kswitch/tests/lib \
+		/etc /etc/kswitch \
 		/etc/kswitch/slots.d /proc /sys /dev /tmp /run /root /boot \
 		/lib /lib64 /lib/terminfo; do
 		echo "dir $d 0755 0 0"
@@ -70,8 +72,18 @@ shared_libraries() {
 	"$busybox" --list-full | while read -r applet; do
 		[ "$applet" = bin/busybox ] || echo "slink /$applet /bin/busybox 0777 0 0"
 	done
+	# The guest sides of the scenarios and the benchmark, what the systems
+	# in slots run for them (peers/), and the libraries they source (lib/,
+	# with the TAP library the host's tests use too), as
+	# tests/vm/guest/README.md describes.
 	for t in "$top"/tests/vm/guest/*.sh "$top"/bench/guest/*.sh; do
 		echo "file /usr/share/kswitch/tests/${t##*/} $t 0644 0 0"
+	done
+	for t in "$top"/tests/vm/guest/peers/*.sh; do
+		echo "file /usr/share/kswitch/tests/peers/${t##*/} $t 0644 0 0"
+	done
+	for t in "$top"/tests/vm/guest/lib/*.sh "$top"/tests/lib/tap.sh; do
+		echo "file /usr/share/kswitch/tests/lib/${t##*/} $t 0644 0 0"
 	done
 	for f in "${files[@]}"; do
 		echo "file ${f#*:} ${f%%:*} 0644 0 0"

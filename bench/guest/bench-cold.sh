@@ -7,7 +7,7 @@
 # DONE boots of the first size are made. A boot continues the chain from
 # its command line (ks.cold=LOADS,DONE,MIB,...), and takes the kernel and
 # bravo's initramfs from the cpio archive on the disk, as bravo has none.
-. /usr/share/kswitch/tests/lib.sh
+. /usr/share/kswitch/tests/lib/guest.sh
 if [ $# -gt 0 ]; then
 	nonce=$1 loads=$2 done=$3
 	shift 3

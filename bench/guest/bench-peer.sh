@@ -3,7 +3,7 @@
 #   bounce        a kswitch slot: back to slot 0 on every entry
 #   kexec-bounce  the stock kexec-tools peer: ks.rounds= jumps back, then
 #                 report when each came and went (bench/ksbench.c)
-. /usr/share/kswitch/tests/lib.sh
+. /usr/share/kswitch/tests/lib/guest.sh
 label=$(ks_arg ks.label)
 ksbench stamp "$label-up"
 case $(ks_arg ks.bench) in

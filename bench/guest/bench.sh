@@ -5,7 +5,7 @@
 # plain kexec reboot, ks.loads= times per size, which ends this system.
 # Every figure is a "ksbench ..." console line (bench/ksbench.c) for
 # bench/report.sh; "bench: ..." lines say what runs.
-. /usr/share/kswitch/tests/lib.sh
+. /usr/share/kswitch/tests/lib/guest.sh
 rounds=$(ks_arg ks.rounds)
 loads=$(ks_arg ks.loads)
 sizes=$(ks_arg ks.sizes | tr , ' ')

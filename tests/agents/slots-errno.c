@@ -2,7 +2,8 @@
 /*
  * slots-errno: every bad request to /dev/kexec_slots gets its own errno and
  * changes nothing. Runs in slot 0 with slot 1 loaded and slot 2 empty;
- * prints TAP and exits 0 if every case passed, 1 if not.
+ * prints TAP (tests/lib/tap.h) and exits 0 if every case passed, 1 if not,
+ * 4 if there is no /dev/kexec_slots.
  *
  * "Changes nothing" is checked by reading every slot's record
  * (KEXEC_SLOT_IOC_INFO) before and after each request.
@@ -20,10 +21,12 @@
 #include <linux/kexec.h>
 #include <linux/kexec_slots.h>
 
+#include "../lib/tap.h"
+
 #define LOADED_SLOT 1
 #define EMPTY_SLOT 2
 
-static int dev, tests, failed;
+static int dev;
 
 static int snapshot(struct kexec_slot_info *infos)
 {
@@ -49,18 +52,14 @@ static void expect(const char *what, unsigned long cmd, void *arg, int want)
 	if (ret)
 		err = errno;
 	snapshot(after);
-	tests++;
-	if (ret == 0 || err != want) {
-		failed++;
-		printf("not ok %d - %s: got %s, wanted %s\n", tests, what,
-		       ret ? strerror(err) : "success", strerror(want));
-	} else if (memcmp(before, after, sizeof(before))) {
-		failed++;
-		printf("not ok %d - %s: %s, but the slots changed\n", tests,
-		       what, strerror(err));
-	} else {
-		printf("ok %d - %s: %s\n", tests, what, strerror(err));
-	}
+	if (ret == 0 || err != want)
+		tap_result(0, "%s: got %s, wanted %s", what,
+			   ret ? strerror(err) : "success", strerror(want));
+	else if (memcmp(before, after, sizeof(before)))
+		tap_result(0, "%s: %s, but the slots changed", what,
+			   strerror(err));
+	else
+		tap_result(1, "%s: %s", what, strerror(err));
 }
 
 static void reserve_cases(void)
@@ -130,9 +129,9 @@ static void segment_cases(void)
 	uint32_t slot = EMPTY_SLOT;
 
 	if (ioctl(dev, KEXEC_SLOT_IOC_RESERVE, &r)) {
-		printf("not ok %d - reserve an 8 MiB swap slot: %s\n", ++tests,
-		       strerror(errno));
-		failed++;
+		tap_result(0, "reserve an 8 MiB swap slot: %s",
+			   strerror(errno));
+		tap_skip(2, "no swap slot to load");
 		return;
 	}
 	seg.mem = (void *)(uintptr_t)r.ranges[0].start;
@@ -220,9 +219,9 @@ static void stale_cases(void)
 	rs.core.slot = LOADED_SLOT;
 	if (ioctl(dev, KEXEC_SLOT_IOC_CORE, &rs.core) ||
 	    ioctl(dev, KEXEC_SLOT_IOC_INFO, &info)) {
-		printf("not ok %d - the core and ranges of slot %d: %s\n",
-		       ++tests, LOADED_SLOT, strerror(errno));
-		failed++;
+		tap_result(0, "the core and ranges of slot %d: %s", LOADED_SLOT,
+			   strerror(errno));
+		tap_skip(1, "no core of slot %d", LOADED_SLOT);
 		return;
 	}
 	rs.core.boot_cookie ^= 1;
@@ -250,14 +249,14 @@ static void privilege_cases(void)
 	uint32_t slot = LOADED_SLOT;
 
 	if (syscall(SYS_capget, &hdr, data)) {
-		printf("not ok %d - capget: %s\n", ++tests, strerror(errno));
-		failed++;
+		tap_result(0, "capget: %s", strerror(errno));
+		tap_skip(1, "capabilities unknown");
 		return;
 	}
 	data[0].effective &= ~(1u << CAP_SYS_BOOT);
 	if (syscall(SYS_capset, &hdr, data)) {
-		printf("not ok %d - capset: %s\n", ++tests, strerror(errno));
-		failed++;
+		tap_result(0, "capset: %s", strerror(errno));
+		tap_skip(1, "CAP_SYS_BOOT still held");
 		return;
 	}
 	expect("switch without CAP_SYS_BOOT", KEXEC_SLOT_IOC_SWITCH, &slot,
@@ -271,16 +270,14 @@ int main(void)
 	struct kexec_slot_info infos[KEXEC_SLOTS_MAX];
 
 	dev = open("/dev/kexec_slots", O_RDWR);
-	if (dev < 0 || snapshot(infos)) {
-		printf("1..0 # SKIP /dev/kexec_slots: %s\n", strerror(errno));
-		return 4;
-	}
+	if (dev < 0 || snapshot(infos))
+		tap_skip_all("/dev/kexec_slots: %s", strerror(errno));
+	/* The results of each group of cases below, in turn. */
+	tap_plan(8 + 5 + 3 + 8 + 7 + 2 + 2);
 	if (infos[LOADED_SLOT].state != KEXEC_SLOT_LOADED ||
-	    infos[EMPTY_SLOT].state != KEXEC_SLOT_EMPTY) {
-		printf("Bail out! want slot %d loaded and slot %d empty\n",
-		       LOADED_SLOT, EMPTY_SLOT);
-		return 1;
-	}
+	    infos[EMPTY_SLOT].state != KEXEC_SLOT_EMPTY)
+		tap_bail_out("want slot %d loaded and slot %d empty",
+			     LOADED_SLOT, EMPTY_SLOT);
 	reserve_cases();
 	load_cases();
 	segment_cases();
@@ -288,6 +285,5 @@ int main(void)
 	flags_cases();
 	stale_cases();
 	privilege_cases();
-	printf("1..%d\n", tests);
-	return failed ? 1 : 0;
+	return tap_done();
 }

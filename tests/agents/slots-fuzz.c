@@ -19,7 +19,7 @@
  * end every slot is unloaded, and slot 0's free memory must be back where
  * it started, within 1%: nothing leaked.
  *
- * Prints TAP; exits 0 if all passed, 1 if not.
+ * Prints TAP (tests/lib/tap.h); exits 0 if all passed, 1 if not.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -34,6 +34,8 @@
 
 #include <linux/kexec.h>
 #include <linux/kexec_slots.h>
+
+#include "../lib/tap.h"
 
 #define MIB (1ULL << 20)
 #define MAX_SEGMENTS 24
@@ -179,10 +181,10 @@ static void check_accepted_load(const struct kexec_slot_load *l,
 	if (!bad && in_ranges(info, l->entry, 1))
 		return;
 	if (wrongly_accepted++ < 5)
-		printf("# slot %u accepted a load outside its ranges: %s %#llx\n",
-		       l->slot, bad ? "segment at" : "entry",
-		       bad ? (unsigned long long)(uintptr_t)segs[bad - 1].mem
-			   : (unsigned long long)l->entry);
+		tap_note("slot %u accepted a load outside its ranges: %s %#llx",
+			 l->slot, bad ? "segment at" : "entry",
+			 bad ? (unsigned long long)(uintptr_t)segs[bad - 1].mem
+			     : (unsigned long long)l->entry);
 }
 
 static void fuzz_reserve(void)
@@ -336,7 +338,6 @@ int main(int argc, char **argv)
 	long before, after, seconds;
 	unsigned int i;
 	time_t end;
-	int failed = 0;
 
 	if (argc < 2) {
 		fprintf(stderr, "usage: slots-fuzz SECONDS [SEED]\n");
@@ -347,22 +348,20 @@ int main(int argc, char **argv)
 			     : (uint64_t)time(NULL) * 2654435761ULL + getpid();
 	if (!rng_state)
 		rng_state = 1;
-	printf("# seed %#llx, %ld s\n", (unsigned long long)rng_state, seconds);
+	tap_plan(2);
+	tap_note("seed %#llx, %ld s", (unsigned long long)rng_state, seconds);
 
 	dev = open("/dev/kexec_slots", O_RDWR);
 	buffer_size = 64 * 4096;
 	buffer = mmap(NULL, buffer_size + 4096, PROT_READ | PROT_WRITE,
 		      MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-	if (dev < 0 || buffer == MAP_FAILED) {
-		printf("not ok 1 - open /dev/kexec_slots and map a buffer\n");
-		return 1;
-	}
+	if (dev < 0 || buffer == MAP_FAILED)
+		tap_bail_out("open /dev/kexec_slots and map a buffer");
 	/* The page past the buffer is unmapped: reads running off fault. */
 	unmapped = buffer + buffer_size;
 	munmap(unmapped, 4096);
 	memset(buffer, 0x5a, buffer_size);
 
-	printf("1..2\n");
 	unload_all();
 	before = mem_free_kb();
 	end = time(NULL) + seconds;
@@ -370,23 +369,17 @@ int main(int argc, char **argv)
 		for (i = 0; i < 64; i++)
 			actions[below(sizeof(actions) / sizeof(actions[0]))]();
 	}
-	printf("%sok 1 - %lu requests, %lu refused, %lu accepted, no crash, %lu loads accepted wrongly\n",
-	       wrongly_accepted ? "not " : "", requests, refused, accepted,
-	       wrongly_accepted);
-	failed = wrongly_accepted != 0;
+	ok(!wrongly_accepted,
+	   "%lu requests, %lu refused, %lu accepted, no crash, %lu loads accepted wrongly",
+	   requests, refused, accepted, wrongly_accepted);
 	for (i = 0; i < 7; i++)
-		printf("# %s: %lu accepted of %lu\n", names[i], taken[i],
-		       made[i]);
+		tap_note("%s: %lu accepted of %lu", names[i], taken[i],
+			 made[i]);
 
 	unload_all();
 	after = mem_free_kb();
-	if (before <= 0 || after < before - before / 100) {
-		printf("not ok 2 - free memory %ld kB before, %ld kB after all slots unloaded\n",
-		       before, after);
-		failed = 1;
-	} else {
-		printf("ok 2 - free memory %ld kB before, %ld kB after all slots unloaded\n",
-		       before, after);
-	}
-	return failed;
+	ok(before > 0 && after >= before - before / 100,
+	   "free memory %ld kB before, %ld kB after all slots unloaded", before,
+	   after);
+	return tap_done();
 }

@@ -25,7 +25,7 @@ else
 		names+=("${name%.c}")
 	done
 fi
-[ ${#names[@]} -gt 0 ] || { echo "Bail out! no tests/fuzz/fuzz_*.c"; exit 1; }
+[ ${#names[@]} -gt 0 ] || tap_bail_out "no tests/fuzz/fuzz_*.c"
 mkdir -p "$out/logs"
 tap_plan ${#names[@]}
 

@@ -2,7 +2,7 @@
 # kjump_run LOADER boots alpha on 2 CPUs with KASLR and a virtio-blk disk,
 # alpha loads bravo with LOADER and makes KS_ROUNDS (50) round trips, and
 # each system checks its counter, memory pattern and CPUs after each switch
-# (tests/vm/guest/kjump.sh, kjump-peer.sh).
+# (tests/vm/guest/kjump.sh, peers/kjump.sh).
 kjump_run() {
 	local loader=$1 rounds=${KS_ROUNDS:-50}
 	local name=kjump-$loader

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Build and run the C unit tests (tests/unit/test_*.c) against kswitch's
-# library code; each prints TAP.
+# library code. Each is one result here; its own TAP stream (tests/lib/tap.h)
+# is nested under it, indented, as KTAP nests subtests.
 source "$(dirname "$0")/../lib/tap.sh"
 out=$build/tests
 mkdir -p "$out"
@@ -9,18 +10,23 @@ mkdir -p "$out"
 # a wrong answer.
 cflags=(-O1 -g -std=gnu11 -Wall -Wextra -Werror -I"$top/include" -I"$top/slots"
 	-fsanitize=address,undefined -fno-sanitize-recover=all)
-lib=("$top"/switcher/{e820,bzimage,sysinfo,efi,payload,kexec_syscall}.c
-	"$top"/slots/{slots,profile,slots_file,snapshot}.c
-	"$top"/switcher/{menu,errors,loader,jump_entry}.[cS])
-failed=0
-for src in "$(dirname "$0")"/test_*.c; do
+tests=("$(dirname "$0")"/test_*.c)
+tap_plan ${#tests[@]}
+# The library's sources as switcher.mk lists them for kswitch itself, so
+# that a new module needs no line here.
+lib=($(make -s --no-print-directory -C "$top" print-lib-sources))
+[ ${#lib[@]} -gt 0 ] ||
+	tap_bail_out "make print-lib-sources listed no library sources"
+lib=("${lib[@]/#/$top/}")
+for src in "${tests[@]}"; do
 	name=$(basename "$src" .c)
-	echo "# $name"
-	if ! gcc "${cflags[@]}" -o "$out/$name" "$src" "${lib[@]}" -lelf -lz; then
-		echo "not ok - $name builds"
-		failed=1
+	gcc "${cflags[@]}" -o "$out/$name" "$src" "${lib[@]}" -lelf -lz 2>&1 |
+		sed 's/^/# /'
+	if [ "${PIPESTATUS[0]}" -ne 0 ]; then
+		not_ok "$name builds"
 		continue
 	fi
-	"$out/$name" "$bzimage" || failed=1
+	"$out/$name" "$bzimage" | sed 's/^/    /'
+	check "$name" test "${PIPESTATUS[0]}" -eq 0
 done
-exit $failed
+tap_done

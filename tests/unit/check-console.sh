@@ -20,7 +20,7 @@ bad_lines=(
 	'[    2.345] tpm tpm0: tpm_try_transmit: send(): error -62'
 	'[    2.345] I/O error, dev nvme0n1, sector 16 op 0x1:(WRITE) flags 0x0'
 )
-tap_plan $((5 + ${#bad_lines[@]}))
+tap_plan $((6 + ${#bad_lines[@]}))
 
 cat >"$tmp/clean.log" <<'LOG'
 [    0.000000] Linux version 6.12.117 (gcc) #1 SMP PREEMPT_DYNAMIC

@@ -8,7 +8,7 @@ kswitch=$build/bin/kswitch
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 commands=(list load unload log up down menu watch status jump call help)
-tap_plan $((43 + ${#commands[@]}))
+tap_plan $((36 + ${#commands[@]}))
 
 out=$("$kswitch" help)
 check "help starts with a one-line grammar" \

@@ -12,7 +12,7 @@
 
 #include "../../switcher/bzimage.h"
 #include "../../switcher/sysinfo.h"
-#include "tap.h"
+#include "../lib/tap.h"
 
 #define SETUP_SECTS 1
 #define SETUP_SIZE ((SETUP_SECTS + 1) * 512)
@@ -110,6 +110,10 @@ static void test_made_up(void)
 	   ret);
 }
 
+/* The results of test_made_up() and test_built(), for the plan. */
+#define MADE_UP_TESTS 10
+#define BUILT_TESTS 7
+
 static void test_built(const char *path)
 {
 	struct bzimage bz;
@@ -117,7 +121,7 @@ static void test_built(const char *path)
 	char *buf;
 
 	if (!path || ks_read_file(path, (void **)&buf, &size)) {
-		printf("# SKIP no built bzImage to test\n");
+		tap_skip(BUILT_TESTS, "no built bzImage to test");
 		return;
 	}
 	ok(!bzimage_parse(buf, size, &bz), "the built bzImage parses");
@@ -141,6 +145,7 @@ static void test_built(const char *path)
 
 int main(int argc, char **argv)
 {
+	tap_plan(MADE_UP_TESTS + BUILT_TESTS);
 	test_made_up();
 	test_built(argc > 1 ? argv[1] : NULL);
 	return tap_done();

@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "../../switcher/e820.h"
-#include "tap.h"
+#include "../lib/tap.h"
 
 #define MiB (1ULL << 20)
 
@@ -91,6 +91,7 @@ static void test_peer_map(void)
 
 int main(void)
 {
+	tap_plan(12);
 	test_pick_highest();
 	test_pick_avoids_kernel();
 	test_pick_too_big();

@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "../../switcher/efi.h"
-#include "tap.h"
+#include "../lib/tap.h"
 
 #define PAGE 0x7654000ULL
 
@@ -102,6 +102,7 @@ static void test_booted(void)
 
 int main(void)
 {
+	tap_plan(14);
 	test_layout();
 	test_keeps_rsdp();
 	test_too_small();

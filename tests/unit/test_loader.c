@@ -14,7 +14,7 @@
 
 #include "../../slots/profile.h"
 #include "../../switcher/loader.h"
-#include "tap.h"
+#include "../lib/tap.h"
 
 #define SETUP_SECTS 1
 #define SETUP_SIZE ((SETUP_SECTS + 1) * 512)
@@ -106,6 +106,8 @@ int main(void)
 		perror("mkdtemp");
 		return 1;
 	}
+	/* Three results from each test_min_mem(), two of its own. */
+	tap_plan(3 * 3 + 2);
 	test_min_mem(dir, 26 * MIB + 12345, 0);
 	test_min_mem(dir, 54 * MIB, 5 * MIB + 1);
 	test_min_mem(dir, 0x10000, 4096);

@@ -15,7 +15,7 @@
 #include "../../slots/slots_json.h"
 #include "../../switcher/errors.h"
 #include "../../switcher/menu.h"
-#include "tap.h"
+#include "../lib/tap.h"
 
 #define MiB (1ULL << 20)
 
@@ -289,6 +289,7 @@ int main(void)
 	struct ks_menu menu;
 	int ret;
 
+	tap_plan(47);
 	ret = setup();
 	ok(!ret, "temp slots file and profiles (%d)", ret);
 	if (ret) {

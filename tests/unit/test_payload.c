@@ -18,7 +18,7 @@
 
 #include "../../switcher/call_page.h"
 #include "../../switcher/payload.h"
-#include "tap.h"
+#include "../lib/tap.h"
 
 /* The made-up payload's layout, as tools/payloads/payload.ld links. */
 #define BASE 0x800000ULL
@@ -311,6 +311,7 @@ static void test_not_payloads(void)
 
 int main(void)
 {
+	tap_plan(20);
 	test_good();
 	test_segments();
 	test_symbol();

@@ -15,7 +15,7 @@
 #include <unistd.h>
 
 #include "../../slots/profile.h"
-#include "tap.h"
+#include "../lib/tap.h"
 
 #define MiB (1ULL << 20)
 /* Room for a directory of KS_PATH_LEN and a file name in it. */
@@ -48,20 +48,21 @@ static int read_text(const char *name, const char *text, struct ks_profile *p,
 	return ks_profile_read(path, p, err);
 }
 
+static const char *const bad_sizes[] = {
+	"", "0", "0M", "12Q", "M", "1MB", "-1", "+1", " 1M", "1 M",
+};
+/* Sizes, but more than any x86_64 machine can address (2^52). */
+static const char *const too_large_sizes[] = {
+	"4194305G",
+	"4503599627370497",
+	"17179869184G",
+	"18446744073709551615",
+	"18446744073709551616",
+	"99999999999999999999999K",
+};
+
 static void test_parse_size(void)
 {
-	static const char *const bad[] = {
-		"", "0", "0M", "12Q", "M", "1MB", "-1", "+1", " 1M", "1 M",
-	};
-	/* Sizes, but more than any x86_64 machine can address (2^52). */
-	static const char *const too_large[] = {
-		"4194305G",
-		"4503599627370497",
-		"17179869184G",
-		"18446744073709551615",
-		"18446744073709551616",
-		"99999999999999999999999K",
-	};
 	uint64_t size = 0;
 	unsigned int i;
 
@@ -75,14 +76,14 @@ static void test_parse_size(void)
 	   "the largest size: 2^52 bytes");
 	ok(!ks_parse_size("4194304G", &size) && size == 1ULL << 52,
 	   "the largest size in G");
-	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
-		ok(ks_parse_size(bad[i], &size) == -EINVAL,
-		   "'%s' is no size: -EINVAL", bad[i]);
+	for (i = 0; i < ARRAY_SIZE(bad_sizes); i++)
+		ok(ks_parse_size(bad_sizes[i], &size) == -EINVAL,
+		   "'%s' is no size: -EINVAL", bad_sizes[i]);
 	/* Added to, they would wrap (issue 18): none may get further. */
-	for (i = 0; i < sizeof(too_large) / sizeof(too_large[0]); i++) {
+	for (i = 0; i < ARRAY_SIZE(too_large_sizes); i++) {
 		size = 0;
-		ok(ks_parse_size(too_large[i], &size) == -ERANGE && !size,
-		   "'%s' is too large: -ERANGE", too_large[i]);
+		ok(ks_parse_size(too_large_sizes[i], &size) == -ERANGE && !size,
+		   "'%s' is too large: -ERANGE", too_large_sizes[i]);
 	}
 }
 
@@ -204,7 +205,7 @@ static void test_bad_cases(void)
 	unsigned int i;
 	int ret, passed;
 
-	for (i = 0; i < sizeof(bad_cases) / sizeof(bad_cases[0]); i++) {
+	for (i = 0; i < ARRAY_SIZE(bad_cases); i++) {
 		const struct bad_case *c = &bad_cases[i];
 
 		ret = read_text("bad.conf", c->text, &p, &err);
@@ -508,6 +509,9 @@ int main(void)
 		perror(tmp);
 		return 1;
 	}
+	/* One result a table entry, 58 others. */
+	tap_plan(ARRAY_SIZE(bad_sizes) + ARRAY_SIZE(too_large_sizes) +
+		 ARRAY_SIZE(bad_cases) + 58);
 	test_parse_size();
 	test_good_profile();
 	test_defaults();

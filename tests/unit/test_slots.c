@@ -18,7 +18,7 @@
 #include "../../slots/profile.h"
 #include "../../slots/slots_file.h"
 #include "../../slots/slots_json.h"
-#include "tap.h"
+#include "../lib/tap.h"
 
 #define MiB (1ULL << 20)
 
@@ -119,14 +119,15 @@ static void test_names(void)
 	   "kind names");
 }
 
+static const char *const missing_slots[] = {
+	"9",	 "10",	   "99999999999999999999",
+	"01x",	 "-1",	   "+1",
+	" 1",	 "",	   "ghost",
+	"Bravo", "bravo ",
+};
+
 static void test_lookup(void)
 {
-	static const char *const missing[] = {
-		"9",	 "10",	   "99999999999999999999",
-		"01x",	 "-1",	   "+1",
-		" 1",	 "",	   "ghost",
-		"Bravo", "bravo ",
-	};
 	struct ks_slot_table t;
 	unsigned int slot = 99, i;
 
@@ -139,9 +140,9 @@ static void test_lookup(void)
 	   "'bravo' is slot 1");
 	ok(!ks_slot_lookup(&t, "delta", &slot) && slot == 3,
 	   "a crashed slot is found by name");
-	for (i = 0; i < sizeof(missing) / sizeof(missing[0]); i++)
-		ok(ks_slot_lookup(&t, missing[i], &slot) == -ENOENT,
-		   "'%s' is no slot: -ENOENT", missing[i]);
+	for (i = 0; i < ARRAY_SIZE(missing_slots); i++)
+		ok(ks_slot_lookup(&t, missing_slots[i], &slot) == -ENOENT,
+		   "'%s' is no slot: -ENOENT", missing_slots[i]);
 }
 
 /* The table as JSON, in a malloc()ed string. */
@@ -333,7 +334,7 @@ static void test_json_malformed(void)
 	ok(from_json(bad, &out) == -EBADMSG, "a slot missing: -EBADMSG");
 	free(bad);
 
-	for (i = 0; i < sizeof(malformed) / sizeof(malformed[0]); i++) {
+	for (i = 0; i < ARRAY_SIZE(malformed); i++) {
 		bad = replace(text, malformed[i].from, malformed[i].to);
 		out = t;
 		before = out;
@@ -729,6 +730,8 @@ int main(void)
 		perror(tmp);
 		return 1;
 	}
+	/* One result a table entry, 90 others. */
+	tap_plan(ARRAY_SIZE(missing_slots) + ARRAY_SIZE(malformed) + 90);
 	snprintf(slots_path, sizeof(slots_path), "%s/slots.json", tmp);
 	test_names();
 	test_lookup();

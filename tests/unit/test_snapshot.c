@@ -21,7 +21,7 @@
 #include <zlib.h>
 
 #include "../../slots/snapshot.h"
-#include "tap.h"
+#include "../lib/tap.h"
 
 #define KiB 1024ULL
 #define PHYS_BASE 0x3000000ULL
@@ -395,32 +395,34 @@ static void test_forged(const char *path)
  * be anything. Once a signed overflow; now no kernel image mapping, and
  * the file reads back.
  */
+static const struct {
+	const char *text;
+	unsigned int phdrs; /* PT_NOTE, 2 ranges, their image parts */
+} phys_base_cases[] = {
+	{ "NUMBER(phys_base)=-9223372036854775808\n", 3 },
+	{ "NUMBER(phys_base)=9223372036854775807\n", 3 },
+	{ "NUMBER(phys_base)=-9223372036854775807\n"
+	  "NUMBER(KERNEL_IMAGE_SIZE)=9223372036854775807\n",
+	  3 },
+	{ "NUMBER(phys_base)=0\n"
+	  "NUMBER(KERNEL_IMAGE_SIZE)=9223372036854775807\n",
+	  5 },
+};
+
 static void test_hostile_phys_base(const char *path)
 {
-	static const struct {
-		const char *text;
-		unsigned int phdrs; /* PT_NOTE, 2 ranges, their image parts */
-	} info[] = {
-		{ "NUMBER(phys_base)=-9223372036854775808\n", 3 },
-		{ "NUMBER(phys_base)=9223372036854775807\n", 3 },
-		{ "NUMBER(phys_base)=-9223372036854775807\n"
-		  "NUMBER(KERNEL_IMAGE_SIZE)=9223372036854775807\n",
-		  3 },
-		{ "NUMBER(phys_base)=0\n"
-		  "NUMBER(KERNEL_IMAGE_SIZE)=9223372036854775807\n",
-		  5 },
-	};
 	struct ks_snapshot_file file;
 	struct ks_snapshot snap;
 	unsigned int i, n;
 	int ret;
 
-	for (i = 0; i < sizeof(info) / sizeof(info[0]); i++) {
-		ret = write_sample_info(path, &snap, info[i].text);
+	for (i = 0; i < ARRAY_SIZE(phys_base_cases); i++) {
+		ret = write_sample_info(path, &snap, phys_base_cases[i].text);
 		if (!ret)
 			ret = ks_snapshot_open(path, &file);
 		n = ret ? 0 : ((const Elf64_Ehdr *)file.map)->e_phnum;
-		ok(!ret && memory_matches(&file) && n == info[i].phdrs,
+		ok(!ret && memory_matches(&file) &&
+			   n == phys_base_cases[i].phdrs,
 		   "hostile VMCOREINFO %u: written, read back, %u program headers (%d)",
 		   i + 1, n, ret);
 		if (!ret)
@@ -541,6 +543,7 @@ int main(void)
 
 	if (!mkdtemp(dir))
 		return 1;
+	tap_plan(28 + ARRAY_SIZE(phys_base_cases));
 	snprintf(path, sizeof(path), "%s/slot.ks", dir);
 	test_round_trip(path);
 	test_low_kernel(path);

@@ -3,7 +3,7 @@
 # memory map has RAM: slot 0 boots with 128..192 KiB reserved, where a
 # firmware may keep its EBDA (memmap=), and no window lands there
 # (tests/vm/guest/low-windows.sh). The systems entered find their window
-# in their memory map (slots-ram.sh).
+# in their memory map (ks_check_slot_ram, tests/vm/guest/lib/slots.sh).
 source "$(dirname "$0")/../lib/tap.sh"
 log=$build/logs/low-windows.log
 tap_plan 2

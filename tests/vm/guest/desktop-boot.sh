@@ -1,7 +1,7 @@
 # Guest side of tests/vm/desktop-boot.sh: the distribution kernel on the
 # desktop machine found every device the machine has. ks.efi=1: booted by
 # UEFI, with runtime services.
-. /usr/share/kswitch/tests/lib.sh
+. /usr/share/kswitch/tests/lib/guest.sh
 t() {
 	local what=$1
 	shift

@@ -4,7 +4,7 @@
 # devices working after each (all CPUs, framebuffer, TPM, UEFI variables,
 # network, the records its writer fsynced to NVMe) and reads the crashed
 # kernel's last console lines.
-. /usr/share/kswitch/tests/lib.sh
+. /usr/share/kswitch/tests/lib/guest.sh
 ks_start_net
 ks_start_desktop
 
@@ -14,7 +14,7 @@ crash() {
 	local name=$1 cpu=$2 swap=$3
 	kswitch load 3 /boot/bzImage --initrd /boot/echo.cpio.gz --mem 256M \
 		$swap --name "$name" \
-		--append "console=ttyS0 ks.scenario=crash-self ks.crash_cpu=$cpu ks.nonce=$ks_nonce" ||
+		--append "console=ttyS0 ks.peer=crash ks.crash_cpu=$cpu ks.nonce=$ks_nonce" ||
 		{ ks_fail "kswitch load 3 ($name) failed"; return; }
 	kswitch 3 || ks_fail "kswitch 3 ($name) did not come back"
 	kswitch list --json | grep -q "\"name\": \"$name\", \"state\": \"crashed\"" ||

@@ -1,15 +1,15 @@
 # Guest side of tests/vm/hostile-dir.sh, in slot 0 (alpha): slot 1, booted
 # with iomem=relaxed so that its root can write the slot directory through
 # /dev/mem, spoils what slot 0 must not trust in it
-# (hostile-dir-slot.sh) and comes back. Slot 0 acts on its own records:
+# (peers/hostile-dir.sh) and comes back. Slot 0 acts on its own records:
 # it runs on, keeps slot 1's memory as it lent it, takes slot 2, whose
 # record is all garbage, as crashed, and unloads and loads both again.
-. /usr/share/kswitch/tests/lib.sh
+. /usr/share/kswitch/tests/lib/guest.sh
 
 kswitch load 2 /boot/bzImage --initrd /boot/echo.cpio.gz --mem 64M \
 	--name bystander || ks_fail "kswitch load 2 failed"
 kswitch load 1 /boot/bzImage --initrd /boot/echo.cpio.gz --mem 64M \
-	--name scribbler --append "console=ttyS0 iomem=relaxed ks.scenario=hostile-dir-slot ks.nonce=$ks_nonce" ||
+	--name scribbler --append "console=ttyS0 iomem=relaxed ks.peer=hostile-dir ks.nonce=$ks_nonce" ||
 	ks_fail "kswitch load 1 failed"
 ksagent ranges 1 >/tmp/ranges1.before
 ksagent ranges 2 >/tmp/ranges2.before
@@ -31,7 +31,7 @@ for slot in 1 2; do
 	kswitch unload $slot || ks_fail "kswitch unload $slot failed"
 done
 kswitch load 2 /boot/bzImage --initrd /boot/echo.cpio.gz --mem 64M \
-	--name visitor --append "console=ttyS0 ks.scenario=slots-visit ks.size=64M ks.nonce=$ks_nonce" ||
+	--name visitor --append "console=ttyS0 ks.peer=visit ks.size=64M ks.nonce=$ks_nonce" ||
 	ks_fail "kswitch load 2 after the scribble failed"
 kswitch 2 || ks_fail "kswitch 2 (a new system) did not come back"
 kswitch unload 2 || ks_fail "kswitch unload 2 failed"

@@ -1,12 +1,12 @@
 # Guest side of the two-kernel jump scenarios, in system alpha: load bravo
 # with the loader ks.loader= names (kswitch or kexec-tools) and make
 # ks.rounds= round trips, checking this system and its virtio-blk disk after
-# each one. bravo runs kjump-peer.sh.
-. /usr/share/kswitch/tests/lib.sh
-. /usr/share/kswitch/tests/disk.sh
+# each one. bravo runs peers/kjump.sh.
+. /usr/share/kswitch/tests/lib/guest.sh
+. /usr/share/kswitch/tests/lib/disk.sh
 loader=$(ks_arg ks.loader)
 rounds=$(ks_arg ks.rounds)
-peer_args="console=ttyS0 panic=-1 ks.scenario=kjump-peer ks.loader=$loader ks.nonce=$ks_nonce"
+peer_args="console=ttyS0 panic=-1 ks.peer=kjump ks.loader=$loader ks.nonce=$ks_nonce"
 
 ks_start_agents
 disk_init /dev/vda

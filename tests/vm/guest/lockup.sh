@@ -1,14 +1,14 @@
 # Guest side of tests/vm/lockup.sh, in slot 0 (alpha): a slot kernel that
-# locks up (lockup-self.sh) panics on its lockup detector and hands the
+# locks up (peers/lockup.sh) panics on its lockup detector and hands the
 # machine back, for a hard lockup on the boot CPU and on CPU 1 and a soft
 # lockup; each slot is then marked crashed, its log says why, and it is
 # unloaded.
-. /usr/share/kswitch/tests/lib.sh
+. /usr/share/kswitch/tests/lib/guest.sh
 
 # lockup WHAT CPU LOGLINE
 lockup() {
 	kswitch load 3 /boot/bzImage --initrd /boot/echo.cpio.gz --mem 64M \
-		--name "wedged" --append "console=ttyS0 ks.scenario=lockup-self ks.lockup=$1 ks.lockup_cpu=$2 ks.nonce=$ks_nonce" ||
+		--name "wedged" --append "console=ttyS0 ks.peer=lockup ks.lockup=$1 ks.lockup_cpu=$2 ks.nonce=$ks_nonce" ||
 		{ ks_fail "kswitch load 3 ($1 on CPU $2) failed"; return; }
 	kswitch 3 || ks_fail "kswitch 3 ($1 on CPU $2) did not come back"
 	kswitch list --json | grep -q '"name": "wedged", "state": "crashed"' ||

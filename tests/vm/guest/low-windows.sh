@@ -2,13 +2,13 @@
 # 64 KiB at 128 KiB reserved (memmap=), where the firmware may keep its
 # EBDA: every slot's low window lies in RAM below 1 MiB, outside that area
 # and apart from the others', and the systems entered run in their own.
-. /usr/share/kswitch/tests/lib.sh
+. /usr/share/kswitch/tests/lib/guest.sh
 
 grep -q "memmap=64K\$0x20000" /proc/cmdline ||
 	ks_fail "not booted with 128 KiB..192 KiB reserved"
 for slot in 1 2 3 4; do
 	kswitch load $slot /boot/bzImage --initrd /boot/echo.cpio.gz --mem 64M \
-		--name "low$slot" --append "console=ttyS0 ks.scenario=slots-visit ks.size=64M ks.nonce=$ks_nonce" ||
+		--name "low$slot" --append "console=ttyS0 ks.peer=visit ks.size=64M ks.nonce=$ks_nonce" ||
 		ks_fail "kswitch load $slot failed"
 	low=$(ksagent ranges $slot | head -n 1 | cut -d' ' -f1)
 	echo "alpha: slot $slot's low window is at 0x$low"

@@ -1,7 +1,7 @@
 # Guest side of tests/vm/physcall.sh, in system alpha: call the cksum
 # payload in physical mode ks.calls= times, each with a new argument, and
 # check every result against cksum(1). The CPUs must be back after each.
-. /usr/share/kswitch/tests/lib.sh
+. /usr/share/kswitch/tests/lib/guest.sh
 calls=$(ks_arg ks.calls)
 
 ks_start_agents

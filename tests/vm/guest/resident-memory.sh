@@ -5,12 +5,12 @@
 # slot loads all the same and runs. ks.case=pieces: a page reserved every
 # 128 MiB; 512 MiB loads in several ranges and runs, 1 GiB would need more
 # ranges than a slot has and is refused for that, changing nothing.
-. /usr/share/kswitch/tests/lib.sh
+. /usr/share/kswitch/tests/lib/guest.sh
 
 # load SLOT SIZE: a system that checks its RAM is SIZE and comes back
 load() {
 	kswitch load "$1" /boot/bzImage --initrd /boot/echo.cpio.gz --mem "$2" \
-		--name "mem$1" --append "console=ttyS0 ks.scenario=slots-visit ks.size=$2 ks.nonce=$ks_nonce"
+		--name "mem$1" --append "console=ttyS0 ks.peer=visit ks.size=$2 ks.nonce=$ks_nonce"
 }
 
 # The ranges of SLOT above its low window.

@@ -1,19 +1,19 @@
 # Guest side of tests/vm/slot-exit.sh, in slot 0 (alpha): a slot system's
-# poweroff, halt and reboot end that system alone (exit-self.sh): the
+# poweroff, halt and reboot end that system alone (peers/slot-exit.sh): the
 # machine comes back here, the slot is marked exited and refused as such
 # (exit 26), its log says how it ended, and the system in slot 1 (keeper)
 # and this one run on. sysrq-b's emergency restart ends it as a crash.
-. /usr/share/kswitch/tests/lib.sh
+. /usr/share/kswitch/tests/lib/guest.sh
 
 kswitch load 1 /boot/bzImage --initrd /boot/echo.cpio.gz --mem 64M --name keeper \
-	--append "console=ttyS0 ks.scenario=exit-keeper ks.nonce=$ks_nonce" ||
+	--append "console=ttyS0 ks.peer=slot-exit-keeper ks.nonce=$ks_nonce" ||
 	ks_fail "kswitch load 1 (keeper) failed"
 kswitch keeper || ks_fail "kswitch keeper did not come back"
 
 # ends HOW STATE CODE LOGLINE [INITRD MEM]
 ends() {
 	kswitch load 3 /boot/bzImage --initrd "${5:-/boot/echo.cpio.gz}" --mem "${6:-64M}" --name ender \
-		--append "console=ttyS0 ks.scenario=exit-self ks.exit=$1 ks.nonce=$ks_nonce" ||
+		--append "console=ttyS0 ks.peer=slot-exit ks.exit=$1 ks.nonce=$ks_nonce" ||
 		{ ks_fail "kswitch load 3 ($1) failed"; return; }
 	kswitch ender || ks_fail "kswitch ender ($1) did not come back"
 	kswitch list --json | grep -q "\"name\": \"ender\", \"state\": \"$2\"" ||

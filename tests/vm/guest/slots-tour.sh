@@ -2,12 +2,12 @@
 # into slots 1 to 4, then tour: every system switches to the next one in
 # TOUR, a cycle over every ordered pair of the five, until ks.switches=
 # switches are done. Each system checks its counter, memory pattern and CPUs
-# each time it runs again (lib.sh). Then ks.cycles= times (1 by default)
+# each time it runs again (lib/guest.sh). Then ks.cycles= times (1 by default)
 # load another system into slot 1 and unload it, resident and swap in turn,
 # entering the first (resident), every fifth and the last; unload
 # everything: slot 0's free memory must be back where it was.
-. /usr/share/kswitch/tests/lib.sh
-. /usr/share/kswitch/tests/slots-lib.sh
+. /usr/share/kswitch/tests/lib/guest.sh
+. /usr/share/kswitch/tests/lib/slots.sh
 switches=$(ks_arg ks.switches)
 cycles=$(ks_arg ks.cycles)
 cycles=${cycles:-1}
@@ -22,14 +22,15 @@ mem_free() {
 		END { print n * 4 }' /proc/zoneinfo
 }
 
-# load_slot SLOT KIND SIZE PATTERN SCENARIO SYSTEM [NAME]
+# load_slot SLOT KIND SIZE PATTERN PEER SYSTEM [NAME]: PEER is the script
+# (peers/PEER.sh) the system runs.
 load_slot() {
-	local slot=$1 kind=$2 size=$3 pattern=$4 scenario=$5 system=$6
+	local slot=$1 kind=$2 size=$3 pattern=$4 peer=$5 system=$6
 	local name=${7:-$6} swap=
 	[ "$kind" = swap ] && swap=--swap
 	kswitch load "$slot" /boot/bzImage --initrd "/boot/$system.cpio.gz" \
 		--mem "$size" --name "$name" $swap \
-		--append "console=ttyS0 panic=-1 ks.scenario=$scenario ks.nonce=$ks_nonce ks.pattern=$pattern ks.size=$size ks.net=1 $desktop_args" ||
+		--append "console=ttyS0 panic=-1 ks.peer=$peer ks.nonce=$ks_nonce ks.pattern=$pattern ks.size=$size ks.net=1 $desktop_args" ||
 		ks_fail "kswitch load $slot ($name) failed"
 }
 
@@ -47,7 +48,7 @@ if [ "$ks_desktop" = 1 ]; then
 	desktop_args="ks.desktop=1 ks.efi=$ks_efi"
 fi
 while read -r slot kind size pattern; do
-	load_slot "$slot" "$kind" "$size" "$pattern" slots-peer \
+	load_slot "$slot" "$kind" "$size" "$pattern" slots-tour \
 		"$(slot_name "$slot")"
 done <<SLOTS
 1 resident $small $small_pattern
@@ -77,7 +78,7 @@ kswitch unload 1 || ks_fail "kswitch unload 1 failed"
 for cycle in $(seq "$cycles"); do
 	kind=resident
 	[ $((cycle % 2)) -eq 0 ] && kind=swap
-	load_slot 1 "$kind" $small $small_pattern slots-visit bravo "bravo-$cycle"
+	load_slot 1 "$kind" $small $small_pattern visit bravo "bravo-$cycle"
 	if [ "$cycle" -eq 1 ] || [ $((cycle % 5)) -eq 0 ] ||
 		[ "$cycle" -eq "$cycles" ]; then
 		kswitch 1 || ks_fail "cycle $cycle: kswitch 1 failed"

@@ -6,14 +6,14 @@
 # frees slot 3; charlie is loaded into slot 5 and gets that memory; bravo is
 # restored into slot 4, and bravo, charlie and bravo again are entered:
 # each checks its counter and memory pattern.
-. /usr/share/kswitch/tests/lib.sh
-. /usr/share/kswitch/tests/slots-lib.sh
+. /usr/share/kswitch/tests/lib/guest.sh
+. /usr/share/kswitch/tests/lib/slots.sh
 
-# load_system SLOT SYSTEM: a 64 MiB resident system that runs snapshot-peer.
+# load_system SLOT SYSTEM: a 64 MiB resident system that runs peers/snapshot.sh.
 load_system() {
 	kswitch load "$1" /boot/bzImage --initrd "/boot/$2.cpio.gz" \
 		--mem 64M --name "$2" \
-		--append "console=ttyS0 panic=-1 ks.scenario=snapshot-peer ks.nonce=$ks_nonce ks.pattern=8 ks.size=64M" ||
+		--append "console=ttyS0 panic=-1 ks.peer=snapshot ks.nonce=$ks_nonce ks.pattern=8 ks.size=64M" ||
 		ks_fail "kswitch load $1 ($2) failed"
 }
 

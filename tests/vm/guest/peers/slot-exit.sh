@@ -3,7 +3,7 @@
 # this system alone and hand the machine back to slot 0, or sysrq-b, an emergency
 # restart, which ends it as a panic does (hence the marker, which tells
 # the host's console check that the panic is meant).
-. /usr/share/kswitch/tests/lib.sh
+. /usr/share/kswitch/tests/lib/guest.sh
 how=$(ks_arg ks.exit)
 echo "$ks_name: $how"
 case $how in

@@ -2,7 +2,7 @@
 # how many times it was (slot-exit.sh): it must outlive every other
 # slot's poweroff, halt and reboot, and then shut down when slot 0's
 # kswitch down asks it to.
-. /usr/share/kswitch/tests/lib.sh
+. /usr/share/kswitch/tests/lib/guest.sh
 n=0
 while true; do
 	n=$((n + 1))

@@ -1,8 +1,7 @@
 # Guest side of the systems in slots 1.. of tests/vm/slots-tour.sh: check
 # that this system's RAM is what its slot was given, then follow the tour.
-. /usr/share/kswitch/tests/lib.sh
-. /usr/share/kswitch/tests/slots-lib.sh
-. /usr/share/kswitch/tests/slots-ram.sh
+. /usr/share/kswitch/tests/lib/guest.sh
+. /usr/share/kswitch/tests/lib/slots.sh
 
 ks_check_slot_ram
 ks_start_agents

@@ -1,17 +1,16 @@
-# Helpers of the isolation scenario's systems (sourced, busybox sh): each
-# probe prints one TAP line, numbered per system, which the host counts.
-probe_n=0
+# Helpers of the isolation scenario's systems (sourced after guest.sh
+# and tap.sh): each probe is one TAP result of its system's stream, which the
+# host counts.
 
 # probe WANT DESCRIPTION CMD...: CMD's output starts with WANT.
 probe() {
 	local want=$1 what=$2 got
 	shift 2
 	got=$("$@" 2>&1)
-	probe_n=$((probe_n + 1))
 	case $got in
-	"$want"*) echo "ok $probe_n - $ks_name: $what" ;;
+	"$want"*) ok "$ks_name: $what" ;;
 	*)
-		echo "not ok $probe_n - $ks_name: $what: got '$got'"
+		not_ok "$ks_name: $what: got '$got'"
 		ks_fail "$what: got '$got', wanted '$want'"
 		;;
 	esac

@@ -1,6 +1,6 @@
 # Guest side of tests/vm/hostile-dir.sh, in slot 1: spoil the slot
 # directory through /dev/mem (this kernel has iomem=relaxed), then go back.
-. /usr/share/kswitch/tests/lib.sh
+. /usr/share/kswitch/tests/lib/guest.sh
 
 ksagent scribble-dir "$(ks_arg kexec_slots.dir)" 1 ||
 	ks_fail "cannot write the slot directory"

@@ -1,8 +1,8 @@
-# Guest side of tests/vm/manager-errors.sh, in slot 6 (visitor): switch to
+# Guest side of tests/vm/crash-handback.sh, in slot 6 (visitor): switch to
 # slot 3, whose kernel panics as it boots. It must hand the machine back
 # here, to the system that entered it, not to slot 0. Read its last
 # console lines from here, then go back to slot 0.
-. /usr/share/kswitch/tests/lib.sh
+. /usr/share/kswitch/tests/lib/guest.sh
 kswitch crashy || ks_fail "kswitch crashy did not come back here"
 echo "$ks_name: back after slot 3 crashed"
 kswitch list --json | grep -q '"name": "crashy", "state": "crashed"' ||
@@ -14,8 +14,8 @@ grep -q "Kernel panic - not syncing: sysrq triggered crash" /tmp/crash.log ||
 	ks_fail "kswitch log crashy has no panic line"
 grep -q "KSWITCH-CRASH-EXPECTED" /tmp/crash.log &&
 	ks_fail "kswitch log crashy has user space's console output"
-grep -qF 'crash-self: \x1b[2J cleared' /tmp/crash.log ||
-	ks_fail "kswitch log crashy lacks the escaped line crash-self wrote"
+grep -qF 'peers/crash.sh: \x1b[2J cleared' /tmp/crash.log ||
+	ks_fail "kswitch log crashy lacks the escaped line peers/crash.sh wrote"
 grep -q "$(printf '\033')" /tmp/crash.log &&
 	ks_fail "kswitch log crashy passed an escape character through"
 kswitch 0 || ks_fail "kswitch 0 failed"

@@ -1,8 +1,7 @@
 # A system loaded into a slot that another system had left: check its RAM,
 # say it ran, and go back to slot 0.
-. /usr/share/kswitch/tests/lib.sh
-. /usr/share/kswitch/tests/slots-lib.sh
-. /usr/share/kswitch/tests/slots-ram.sh
+. /usr/share/kswitch/tests/lib/guest.sh
+. /usr/share/kswitch/tests/lib/slots.sh
 
 ks_check_slot_ram
 echo "$ks_name: visiting slot $(slot_self)"

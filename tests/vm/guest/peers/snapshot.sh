@@ -1,9 +1,8 @@
 # Guest side of the systems that tests/vm/snapshot.sh saves and restores:
 # run the counter and memory pattern, go back to slot 0, and each time this
 # system runs again check them, say which slot it is in, and go back.
-. /usr/share/kswitch/tests/lib.sh
-. /usr/share/kswitch/tests/slots-lib.sh
-. /usr/share/kswitch/tests/slots-ram.sh
+. /usr/share/kswitch/tests/lib/guest.sh
+. /usr/share/kswitch/tests/lib/slots.sh
 
 ks_check_slot_ram
 ks_start_agents

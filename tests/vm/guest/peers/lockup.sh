@@ -4,7 +4,7 @@
 # it, which hands the machine back; it never returns. The marker tells
 # the host's console check that the panic from here to the hand-back is
 # meant.
-. /usr/share/kswitch/tests/lib.sh
+. /usr/share/kswitch/tests/lib/guest.sh
 what=$(ks_arg ks.lockup)
 cpu=$(ks_arg ks.lockup_cpu)
 grep -q "softlockup_panic=1 nmi_watchdog=panic" /proc/cmdline ||

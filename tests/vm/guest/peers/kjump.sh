@@ -2,7 +2,7 @@
 # system bravo: jump back each time this system has had its turn. With
 # kexec-tools, first load the jump back helper for the entry point that the
 # purgatory put on the command line; kswitch jump does that by itself.
-. /usr/share/kswitch/tests/lib.sh
+. /usr/share/kswitch/tests/lib/guest.sh
 loader=$(ks_arg ks.loader)
 
 entry=$(ks_arg kexec_jump_back_entry)
