@@ -12,8 +12,8 @@
 #include "slots_json.h"
 
 /*
- * kswitch SLOT and kswitch unload SLOT: find the slot argv[@want - 1]
- * names, and ask @policy for @req on it.
+ * kswitch SLOT and kswitch unload SLOT: @argc arguments, @want of them
+ * wanted; find the slot the last one names, and ask @policy for @req.
  */
 static int slot_request(struct ks_context *ctx, enum ks_request req, int argc,
 			char **argv, int want, const char *usage,
@@ -26,8 +26,10 @@ static int slot_request(struct ks_context *ctx, enum ks_request req, int argc,
 	char what[16];
 	int ret;
 
-	ret = ks_ctx_find_slot(ctx, req, argc, argv, want, usage, &table, &slot,
-			       what);
+	ret = ks_ctx_args(argc, want, usage);
+	if (!ret)
+		ret = ks_ctx_find_slot(ctx, req, argv[want - 1], &table, &slot,
+				       what);
 	if (ret)
 		return ret;
 	ret = policy(ctx->src, &table, slot);
@@ -83,9 +85,11 @@ int cmd_log(int argc, char **argv, struct ks_context *ctx)
 	size_t len = 0;
 	int ret;
 
-	ret = ks_ctx_find_slot(ctx, KS_REQ_LOG, argc, argv, 2,
-			       "log takes one SLOT; see 'kswitch log --help'",
-			       &table, &slot, what);
+	ret = ks_ctx_args(argc, 2,
+			  "log takes one SLOT; see 'kswitch log --help'");
+	if (!ret)
+		ret = ks_ctx_find_slot(ctx, KS_REQ_LOG, argv[1], &table, &slot,
+				       what);
 	if (ret)
 		return ret;
 	ret = ctx->src->ops->crash_log

@@ -61,8 +61,10 @@ static int save_or_dump(int argc, char **argv, struct ks_context *ctx, int save)
 	snprintf(usage, sizeof(usage),
 		 "%s takes a SLOT and a FILE; see 'kswitch %s --help'", argv[0],
 		 argv[0]);
-	ret = ks_ctx_find_slot(ctx, KS_REQ_SAVE, argc, argv, 3, usage, &table,
-			       &slot, what);
+	ret = ks_ctx_args(argc, 3, usage);
+	if (!ret)
+		ret = ks_ctx_find_slot(ctx, KS_REQ_SAVE, argv[1], &table, &slot,
+				       what);
 	if (ret)
 		return ret;
 	/* Before the file: a crashed slot's -EIO is not a write error. */

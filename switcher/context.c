@@ -17,19 +17,20 @@ int ks_ctx_scan(struct ks_context *ctx, struct ks_slot_table *table)
 	return ret ? ks_fail(KS_REQ_SCAN, ctx->src_name, ret) : 0;
 }
 
-int ks_ctx_find_slot(struct ks_context *ctx, enum ks_request req, int argc,
-		     char **argv, int want, const char *usage,
-		     struct ks_slot_table *table, unsigned int *slot,
-		     char *what)
+int ks_ctx_args(int argc, int want, const char *usage)
 {
-	const char *arg;
+	if (argc == want)
+		return 0;
+	ks_error("%s", usage);
+	return KSWITCH_EXIT_USAGE;
+}
+
+int ks_ctx_find_slot(struct ks_context *ctx, enum ks_request req,
+		     const char *arg, struct ks_slot_table *table,
+		     unsigned int *slot, char *what)
+{
 	int ret;
 
-	if (argc != want) {
-		ks_error("%s", usage);
-		return KSWITCH_EXIT_USAGE;
-	}
-	arg = argv[want - 1];
 	ret = ctx->src->ops->scan(ctx->src->priv, table);
 	/* Without slots, a word that is no number is a mistyped command. */
 	if (ret == -ENODEV && (*arg < '0' || *arg > '9'))

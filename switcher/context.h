@@ -23,15 +23,19 @@ struct ks_context {
 int ks_ctx_scan(struct ks_context *ctx, struct ks_slot_table *table);
 
 /*
- * The command prologue: @argc must be @want, else say so in @usage's
- * words; then scan the slots into @table and find the one argv[@want - 1]
- * names (number or name) for @req, its number in *@slot and as text in
- * @what (16 bytes) for messages. 0, or the exit code of the line printed.
+ * A command takes @want arguments, its name included: 0, or say so in
+ * @usage's words and return KSWITCH_EXIT_USAGE.
  */
-int ks_ctx_find_slot(struct ks_context *ctx, enum ks_request req, int argc,
-		     char **argv, int want, const char *usage,
-		     struct ks_slot_table *table, unsigned int *slot,
-		     char *what);
+int ks_ctx_args(int argc, int want, const char *usage);
+
+/*
+ * Scan the slots into @table and find the one @arg names (number or
+ * name) for @req: its number in *@slot, and as text in @what (16 bytes)
+ * for messages. 0, or the exit code of the line printed.
+ */
+int ks_ctx_find_slot(struct ks_context *ctx, enum ks_request req,
+		     const char *arg, struct ks_slot_table *table,
+		     unsigned int *slot, char *what);
 
 struct ks_profile;
 /*

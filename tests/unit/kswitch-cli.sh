@@ -8,7 +8,7 @@ kswitch=$build/bin/kswitch
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 commands=(list load unload log up down menu watch status jump call help)
-tap_plan $((36 + ${#commands[@]}))
+tap_plan $((40 + ${#commands[@]}))
 
 out=$("$kswitch" help)
 check "help starts with a one-line grammar" \
@@ -58,6 +58,12 @@ check "... which counts an entry" test "$(entered 1)" -eq $((before + 1))
 err=$(ks nosuch 2>&1 >/dev/null); rc=$?
 check "a name no slot has exits 3 with one line" \
 	test $rc -eq 3 -a "$err" = "kswitch: there is no slot 'nosuch'; name a slot 0 to 8 or a loaded system ('kswitch list')"
+# Each command finds its slot in its own place among its arguments.
+for c in "log nosuch" "unload nosuch" "save nosuch $tmp/f" "dump nosuch $tmp/f"; do
+	err=$(ks $c 2>&1 >/dev/null); rc=$?
+	check "kswitch ${c%% *}: the slot it names is 'nosuch', exit 3" \
+		test $rc -eq 3 -a "${err#*slot }" = "'nosuch'; name a slot 0 to 8 or a loaded system ('kswitch list')"
+done
 check "list --json reads back as the same table" \
 	sh -c '"$1" --slots-file "$2" list --json >"$3/a.json" &&
 		"$1" --slots-file "$3/a.json" list --json | cmp -s - "$3/a.json"' \

@@ -160,8 +160,20 @@ static void test_cursor(struct ks_menu *menu)
 	ok(menu->cursor == KEXEC_SLOTS_MAX - 2, "Up moves back");
 }
 
+static const struct ks_slot_source_ops *file_ops;
+
+/* The system entered switches on to charlie (slot 2), which comes back. */
+static int enter_via_charlie(void *priv, unsigned int slot)
+{
+	int ret = file_ops->enter(priv, slot);
+
+	return ret ? ret : file_ops->enter(priv, 2);
+}
+
 static void test_switch(struct ks_menu *menu, struct ks_slot_source *src)
 {
+	struct ks_slot_source_ops hop;
+
 	ks_menu_select(menu, 1);
 	menu->away = false;
 	ks_menu_do(menu, KS_MENU_ENTER);
@@ -184,6 +196,17 @@ static void test_switch(struct ks_menu *menu, struct ks_slot_source *src)
 	   "Enter on this system's slot says what 'kswitch 0' says");
 	ok(file_table(src).slot[0].times_entered == 1,
 	   "and neither counted an entry");
+
+	file_ops = src->ops;
+	hop = *file_ops;
+	hop.enter = enter_via_charlie;
+	src->ops = &hop;
+	ks_menu_select(menu, 1);
+	ks_menu_do(menu, KS_MENU_ENTER);
+	src->ops = file_ops;
+	ok(!strcmp(menu->message, "back from charlie (slot 2)"),
+	   "bravo switched on to charlie, which came back: says %s",
+	   menu->message);
 }
 
 static void test_load(struct ks_menu *menu, struct ks_slot_source *src)
@@ -289,7 +312,7 @@ int main(void)
 	struct ks_menu menu;
 	int ret;
 
-	tap_plan(47);
+	tap_plan(48);
 	ret = setup();
 	ok(!ret, "temp slots file and profiles (%d)", ret);
 	if (ret) {
