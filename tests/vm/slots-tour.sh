@@ -47,7 +47,7 @@ if [ "$machine" = desktop ]; then
 	efi=0
 	[ "$firmware" = uefi ] && efi=1
 	append="ks.disk=/dev/nvme0n1 ks.desktop=1 ks.efi=$efi"
-	plan=$((plan + 3 + efi))
+	plan=$((plan + 3 + 2 * efi))
 fi
 tap_plan $plan
 check "$switches switches over slots 0 to 4 (two of them swap slots), then $cycles load and unload cycles" \
@@ -79,6 +79,8 @@ if [ "$machine" = desktop ]; then
 		efi_rounds=$(tr -d '\r' <"$log" | grep -c "^[a-z]*: round [0-9]* ok (.*, [1-9][0-9]* efivars)")
 		check "every system read its UEFI variables after each switch ($efi_rounds of $rounds rounds)" \
 			test "$efi_rounds" -gt 0 -a "$efi_rounds" = "$rounds"
+		check "a system loaded with --noefi booted without UEFI and found its 4 CPUs through ACPI" \
+			grep -q "^bravo: no UEFI, ACPI, CPUs 0-3$" <(tr -d '\r' <"$log")
 	fi
 	# ranges are in hex without 0x: 4 GiB and up has nine digits or more
 	high=$(tr -d '\r' <"$log" | awk '/^alpha: slot [0-9] range / &&

@@ -90,6 +90,16 @@ for cycle in $(seq "$cycles"); do
 	kswitch unload 1 || ks_fail "cycle $cycle: kswitch unload 1 failed"
 done
 echo "alpha: $cycles load and unload cycles in slot 1"
+# Under UEFI, a system loaded with --noefi boots without it
+# (peers/slots-tour-noefi.sh).
+if [ "$ks_efi" = 1 ]; then
+	kswitch load 1 /boot/bzImage --initrd /boot/bravo.cpio.gz --noefi \
+		--mem "$small" --name bravo-noefi \
+		--append "console=ttyS0 panic=-1 ks.peer=slots-tour-noefi ks.nonce=$ks_nonce" ||
+		ks_fail "kswitch load 1 --noefi failed"
+	kswitch 1 || ks_fail "kswitch 1 (bravo-noefi) failed"
+	kswitch unload 1 || ks_fail "kswitch unload 1 (bravo-noefi) failed"
+fi
 kswitch list
 for slot in 2 3 4; do
 	kswitch unload "$slot" || ks_fail "kswitch unload $slot failed"
