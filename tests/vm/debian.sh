@@ -167,8 +167,10 @@ if ! serial_wait "^alpha# " 900 >/dev/null; then
 fi
 ok "alpha boots from its disk through OVMF and GRUB to a shell"
 serial_mark
-serial_send "echo KS-UNIT \$(systemctl is-active kswitch) \$(systemctl status kswitch --no-pager | grep -cE 'loaded (bravo|charlie) into slot') \$(kswitch list | awk '\$NF == \"bravo\" || \$NF == \"charlie\" { print \$2 }' | sort | tr '\\n' ,)"
-unit=$(serial_wait "KS-UNIT .*" 120)
+# kswitch.service is part of the boot: its state is read once boot is
+# over (is-system-running --wait), not at whatever moment the shell came up.
+serial_send "systemctl is-system-running --wait >/dev/null; echo KS-UNIT \$(systemctl is-active kswitch) \$(systemctl status kswitch --no-pager | grep -cE 'loaded (bravo|charlie) into slot') \$(kswitch list | awk '\$NF == \"bravo\" || \$NF == \"charlie\" { print \$2 }' | sort | tr '\\n' ,)"
+unit=$(serial_wait "KS-UNIT .*" 300)
 check "kswitch.service loaded bravo and charlie at boot: $unit" \
 	test "$unit" = "KS-UNIT active 2 loaded,loaded,"
 check "alpha passes its checks" ks_check c0 alpha
