@@ -187,8 +187,16 @@ fail() {
 }
 
 rc=0
+# timeout keeps QEMU in a process group of its own, so a TERM to ours (a
+# host-driven scenario that gives up kills its process group) would not
+# reach it, and bash defers its traps while a foreground child runs. In
+# the background and waited for, the TERM ends this script at once, and
+# the EXIT trap's kill of the jobs reaches timeout, which passes it on.
+trap 'exit 143' TERM
+trap 'exit 130' INT
 timeout -k 5 "$timeout" "${qemu[@]}" -display none -monitor none \
-	-serial "file:$log" "${port2[@]}" </dev/null || rc=$?
+	-serial "file:$log" "${port2[@]}" </dev/null &
+wait $! || rc=$?
 [ $rc -ne 124 ] && [ $rc -ne 137 ] || fail "timed out after $timeout s"
 [ $rc -eq 0 ] || fail "QEMU exited with $rc"
 
