@@ -297,7 +297,7 @@ void ks_slot_cells(const struct kexec_slot_info *s, struct ks_slot_cells *c)
 	time_t t = (time_t)(s->last_entered_ns / 1000000000ull);
 	bool empty = s->state == KEXEC_SLOT_EMPTY;
 
-	snprintf(c->slot, sizeof(c->slot), "%u", s->slot % 1000);
+	snprintf(c->slot, sizeof(c->slot), "%u", s->slot);
 	snprintf(c->name, sizeof(c->name), "%.*s", (int)sizeof(s->name) - 1,
 		 empty ? "-" : s->name);
 	c->state = ks_slot_state_name(s->state);

@@ -126,7 +126,7 @@ int ks_slot_came_from(const struct ks_slot_table *table, unsigned int *slot);
  * caller escapes them with the rest of what it prints (ks_printable()).
  */
 struct ks_slot_cells {
-	char slot[4];
+	char slot[12];
 	char name[KEXEC_SLOT_NAME_LEN];
 	const char *state;
 	const char *kind;

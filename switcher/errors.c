@@ -28,10 +28,16 @@ struct explanation {
 	unsigned int requests; /* REQ() bits */
 	int err;
 	int exit_code;
-	const char *fmt; /* %s: what the request was about */
+	/*
+	 * %s: what the request was about. A row that also says the last
+	 * slot's number names both by position: %1$s and %2$d.
+	 */
+	const char *fmt;
 };
 
 static const struct explanation explanations[] = {
+	{ ANY_REQUEST, -ENXIO, KSWITCH_EXIT_NO_SLOT,
+	  "there is no slot '%1$s'; name a slot 0 to %2$d or a loaded system ('kswitch list')" },
 	{ REQ(KS_REQ_UNLOAD), -EINVAL, KSWITCH_EXIT_SLOT_RUNNING,
 	  "slot %s is the system the machine booted, which holds the others; it cannot be unloaded" },
 	{ ANY_REQUEST, -ENODEV, KSWITCH_EXIT_WRONG_SYSTEM,
@@ -287,14 +293,6 @@ int ks_explain(enum ks_request req, const char *what, int err, char *msg,
 	const struct explanation *e;
 	size_t i;
 
-	/* The numbers are the header's, said from its constant. */
-	if (err == -ENXIO) {
-		snprintf(
-			msg, size,
-			"there is no slot '%s'; name a slot 0 to %d or a loaded system ('kswitch list')",
-			what, KEXEC_SLOTS_MAX - 1);
-		return KSWITCH_EXIT_NO_SLOT;
-	}
 	/* A payload's call is refused by its mapping as EACCES. */
 	if (req == KS_REQ_CALL && err == -EACCES)
 		err = -EPERM;
@@ -305,7 +303,8 @@ int ks_explain(enum ks_request req, const char *what, int err, char *msg,
 		e = &explanations[i];
 		if (e->err != err || !(e->requests & REQ(req)))
 			continue;
-		snprintf(msg, size, e->fmt, what);
+		/* The slot numbers are the header's: said from its constant. */
+		snprintf(msg, size, e->fmt, what, KEXEC_SLOTS_MAX - 1);
 		return e->exit_code;
 	}
 	snprintf(msg, size, "cannot %s%s%s: %s", request_verbs[req],
