@@ -97,6 +97,15 @@ static const struct explanation explanations[] = {
 	  "the kernel refused to load '%s' as asked (size, kind or hotkey); see 'kswitch load --help'" },
 	{ REQ(KS_REQ_LOAD), -E2BIG, KSWITCH_EXIT_USAGE,
 	  "the command line for '%s' is too long for its kernel; shorten it" },
+	/* The kernel's signature check (KEXEC_SLOT_IOC_LOAD_FILE). */
+	{ REQ(KS_REQ_LOAD), -ENODATA, KSWITCH_EXIT_UNSIGNED,
+	  "'%s' is not signed, and this kernel is locked down: it loads only kernels whose signature it verifies; sign it with a key it trusts (docs/security.md)" },
+	{ REQ(KS_REQ_LOAD), -ENOKEY, KSWITCH_EXIT_UNTRUSTED_KEY,
+	  "'%s' is signed with a key this kernel does not trust (none of its keyrings, UEFI db and MOK included, has it); sign it with a trusted key or enroll yours (docs/security.md)" },
+	{ REQ(KS_REQ_LOAD), -EKEYREJECTED, KSWITCH_EXIT_BAD_SIGNATURE,
+	  "the signature of '%s' does not match its contents: the file changed after it was signed; sign it again or use the file as signed" },
+	{ REQ(KS_REQ_LOAD), -ELIBBAD, KSWITCH_EXIT_BAD_SIGNATURE,
+	  "the signature of '%s' is malformed; sign it again (sbsign, docs/security.md)" },
 
 	{ REQ(KS_REQ_UNLOAD), -ENOENT, KSWITCH_EXIT_SLOT_EMPTY,
 	  "slot %s is empty already; 'kswitch list' shows the loaded ones" },
@@ -246,6 +255,49 @@ static int explain_load_policy(const char *what, char *msg, size_t size)
 }
 
 /*
+ * What lockdown refuses, by request (docs/security.md): code or memory
+ * the kernel did not verify, and, in confidentiality mode, reading
+ * another system's memory.
+ */
+static int explain_lockdown(enum ks_request req, const char *what,
+			    const char *mode, char *msg, size_t size)
+{
+	switch (req) {
+	case KS_REQ_LOAD:
+		snprintf(
+			msg, size,
+			"the kernel is locked down (%s): it loads only kernels whose signature it checks itself, and '%s' asks for no UEFI (--noefi, efi = no), which only the unchecked load gives; drop that option",
+			mode, what);
+		break;
+	case KS_REQ_SWITCH:
+		snprintf(
+			msg, size,
+			"slot %s holds a kernel that was not verified, and the kernel is locked down (%s), which forbids entering it; unload it and load a signed kernel",
+			what, mode);
+		break;
+	case KS_REQ_RESTORE:
+		snprintf(
+			msg, size,
+			"the kernel is locked down (%s): slot files are not signed, so restoring '%s' would run code nothing verified; restore it on a system booted without lockdown",
+			mode, what);
+		break;
+	case KS_REQ_SAVE:
+		snprintf(
+			msg, size,
+			"the kernel is locked down (%s), which keeps other systems' memory from being read, as /proc/kcore is; boot without confidentiality lockdown to save or dump slot %s",
+			mode, what);
+		break;
+	default:
+		snprintf(
+			msg, size,
+			"the kernel is locked down (%s) and refuses this, as it refuses kexec_load(); boot without lockdown, or load a signed kernel into a slot ('kswitch load')",
+			mode);
+		break;
+	}
+	return KSWITCH_EXIT_LOCKED_DOWN;
+}
+
+/*
  * A missing CAP_SYS_BOOT, kernel lockdown and the load policies all answer
  * -EPERM: blame the others only when the capability is there.
  */
@@ -259,13 +311,8 @@ static int explain_eperm(enum ks_request req, const char *what, char *msg,
 			 "this needs CAP_SYS_BOOT; run kswitch as root");
 		return KSWITCH_EXIT_NO_PRIVILEGE;
 	}
-	if (ks_lockdown(mode, sizeof(mode)) > 0) {
-		snprintf(
-			msg, size,
-			"the kernel is locked down (%s) and refuses to load, unload or enter other kernels, as it refuses kexec_load(); boot without lockdown to use slots",
-			mode);
-		return KSWITCH_EXIT_LOCKED_DOWN;
-	}
+	if (ks_lockdown(mode, sizeof(mode)) > 0)
+		return explain_lockdown(req, what, mode, msg, size);
 	if (req == KS_REQ_LOAD || req == KS_REQ_RESTORE)
 		return explain_load_policy(what, msg, size);
 	snprintf(msg, size, "this needs CAP_SYS_BOOT; run kswitch as root");

@@ -43,6 +43,9 @@ enum kswitch_exit {
 	KSWITCH_EXIT_TOO_BIG = 25, /* a file larger than kswitch reads */
 	KSWITCH_EXIT_SLOT_EXITED = 26, /* switch to a slot that shut down */
 	KSWITCH_EXIT_NOT_SHUT_DOWN = 27, /* a slot left before it shut down */
+	KSWITCH_EXIT_UNSIGNED = 28, /* lockdown: a kernel with no signature */
+	KSWITCH_EXIT_UNTRUSTED_KEY = 29, /* signed with a key not trusted */
+	KSWITCH_EXIT_BAD_SIGNATURE = 30, /* signed bytes changed, or bad sig */
 };
 
 /* What a request was, for explaining its errno (ks_explain()). */

@@ -77,6 +77,20 @@ int ksys_slot_load(unsigned int slot, struct kexec_segment *segments,
 	return slot_ioctl(KEXEC_SLOT_IOC_LOAD, &req);
 }
 
+int ksys_slot_load_file(unsigned int slot, int kernel_fd, int initrd_fd,
+			const char *cmdline)
+{
+	struct kexec_slot_load_file req = {
+		.slot = slot,
+		.kernel_fd = kernel_fd,
+		.initrd_fd = initrd_fd,
+		.cmdline_len = (uint32_t)strlen(cmdline) + 1,
+		.cmdline = (uintptr_t)cmdline,
+	};
+
+	return slot_ioctl(KEXEC_SLOT_IOC_LOAD_FILE, &req);
+}
+
 int ksys_slot_unload(unsigned int slot)
 {
 	uint32_t arg = slot;

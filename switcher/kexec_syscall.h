@@ -25,6 +25,13 @@ int ksys_kexec_jump(void);
 
 /* Memory slots; -ENODEV on a kernel without them. */
 int ksys_slot_reserve(struct kexec_slot_reserve *req);
+/*
+ * KEXEC_SLOT_IOC_LOAD_FILE: the kernel reads @kernel_fd and @initrd_fd (-1:
+ * none) itself and checks the kernel's signature, as kexec_file_load()
+ * does; @cmdline is the slot kernel's whole command line.
+ */
+int ksys_slot_load_file(unsigned int slot, int kernel_fd, int initrd_fd,
+			const char *cmdline);
 int ksys_slot_load(unsigned int slot, struct kexec_segment *segments,
 		   unsigned int nr_segments, uint64_t entry);
 int ksys_slot_unload(unsigned int slot);

@@ -18,9 +18,12 @@
  * Its e820 map lists exactly those two ranges as RAM (e820_for_peer()).
  */
 #include <errno.h>
+#include <fcntl.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "bzimage.h"
 #include "e820.h"
@@ -197,8 +200,14 @@ static void inherited_consoles(char *out, size_t size)
 			len += snprintf(out + len, size - len, "%s ", tok);
 }
 
+/*
+ * The command line: inherited consoles, the profile's, @extra, and, for
+ * the entry stub to fill in (write_entry_stub()), the jump-back
+ * placeholder if @jump_back.
+ */
 static int write_cmdline(const struct ks_profile *p, const char *extra,
-			 const struct setup_header *hdr, char *cmdline)
+			 const struct setup_header *hdr, bool jump_back,
+			 char *cmdline)
 {
 	const char *append = p->cmdline;
 	size_t max = hdr->cmdline_size < PAGE_SIZE ? hdr->cmdline_size
@@ -208,8 +217,9 @@ static int write_cmdline(const struct ks_profile *p, const char *extra,
 
 	if (!strstr(append, "console="))
 		inherited_consoles(consoles, sizeof(consoles));
-	len = snprintf(cmdline, PAGE_SIZE, "%s%s%s%s" JUMP_BACK_PLACEHOLDER,
-		       consoles, append, *append ? " " : "", extra);
+	len = snprintf(cmdline, PAGE_SIZE, "%s%s%s%s%s", consoles, append,
+		       *append ? " " : "", extra,
+		       jump_back ? JUMP_BACK_PLACEHOLDER : "");
 	return (size_t)len > max ? -E2BIG : 0;
 }
 
@@ -355,7 +365,7 @@ static int write_setup(const struct ks_profile *p, const char *extra,
 	*setup_addr =
 		plan->ram[plan->main].start + page_align(img->bz.mem_size);
 	*initrd_addr = *setup_addr + SETUP_PAGES * PAGE_SIZE;
-	ret = write_cmdline(p, extra, img->bz.hdr,
+	ret = write_cmdline(p, extra, img->bz.hdr, true,
 			    (char *)setup + SETUP_CMDLINE * PAGE_SIZE);
 	if (ret)
 		return ret;
@@ -519,22 +529,84 @@ static void hotkey_policy(const char *append, char *out, size_t size)
 	snprintf(out, size, "%s%s ", HOTKEY_PARAM, chord);
 }
 
-static int load_slot(unsigned int slot, const struct ks_profile *p,
-		     struct peer_image *img, struct kexec_slot_reserve *res,
-		     struct ks_load_plan *plan)
+/*
+ * The load lockdown allows: the kernel reads the files, checks the
+ * kernel's signature and lays the slot out itself, as kexec_file_load()
+ * does, and its purgatory enters the kernel; only the command line is
+ * ours. It has no jump-back placeholder, since no stub of ours fills one
+ * in, and a slot kernel goes back through the slot directory.
+ */
+static int load_slot_file(unsigned int slot, const struct ks_profile *p,
+			  const struct peer_image *img, const char *extra)
+{
+	char cmdline[PAGE_SIZE];
+	int kernel_fd, initrd_fd = -1, ret;
+
+	ret = write_cmdline(p, extra, img->bz.hdr, false, cmdline);
+	if (ret)
+		return ret;
+	kernel_fd = open(p->kernel, O_RDONLY | O_CLOEXEC);
+	if (kernel_fd < 0)
+		return -errno;
+	if (*p->initrd) {
+		initrd_fd = open(p->initrd, O_RDONLY | O_CLOEXEC);
+		if (initrd_fd < 0) {
+			ret = -errno;
+			goto out_close_kernel;
+		}
+	}
+	ret = ksys_slot_load_file(slot, kernel_fd, initrd_fd, cmdline);
+	if (initrd_fd >= 0)
+		close(initrd_fd);
+out_close_kernel:
+	close(kernel_fd);
+	return ret;
+}
+
+/* The load of segments we lay out, with our own entry stub. */
+static int load_slot_segments(unsigned int slot, const struct ks_profile *p,
+			      struct peer_image *img,
+			      const struct kexec_slot_reserve *res,
+			      const char *extra, struct ks_load_plan *plan)
 {
 	struct kexec_segment seg[5];
 	struct boot_params own_bp;
 	struct ks_memmap own;
 	uint64_t setup_addr, initrd_addr;
-	uint64_t image;
-	char extra[224], lockup[64], hotkey[64];
 	unsigned int nr;
 	int ret;
 
 	ret = ks_own_boot_params(&own_bp, &own);
 	if (!ret)
-		ret = image_size(img, &image);
+		ret = write_setup(p, extra, &own_bp, &own, img, plan,
+				  &setup_addr, &initrd_addr);
+	if (ret)
+		return ret;
+	/* A swap slot's memory is all backed up: it must all be segments. */
+	nr = build_segments(img, plan, setup_addr, initrd_addr,
+			    res->kind == KEXEC_SLOT_SWAP, seg);
+	return ksys_slot_load(slot, seg, nr, plan->entry);
+}
+
+/*
+ * A kernel that cannot load from files: one without the ioctl (ENOTTY)
+ * or without CONFIG_KEXEC_FILE (EOPNOTSUPP). Whatever else it says is
+ * about the files, and is the answer.
+ */
+static bool no_file_load(int err)
+{
+	return err == -ENOTTY || err == -EOPNOTSUPP;
+}
+
+static int load_slot(unsigned int slot, const struct ks_profile *p,
+		     struct peer_image *img, struct kexec_slot_reserve *res,
+		     struct ks_load_plan *plan)
+{
+	char extra[224], lockup[64], hotkey[64];
+	uint64_t image;
+	int ret;
+
+	ret = image_size(img, &image);
 	if (!ret)
 		ret = ks_plan_from_reserve(res, image, plan);
 	if (ret)
@@ -544,14 +616,17 @@ static int load_slot(unsigned int slot, const struct ks_profile *p,
 	snprintf(extra, sizeof(extra),
 		 "%s%skexec_slots.dir=0x%llx kexec_slots.self=%u ", lockup,
 		 hotkey, (unsigned long long)res->dir_addr, slot);
-	ret = write_setup(p, extra, &own_bp, &own, img, plan, &setup_addr,
-			  &initrd_addr);
-	if (ret)
-		return ret;
-	/* A swap slot's memory is all backed up: it must all be segments. */
-	nr = build_segments(img, plan, setup_addr, initrd_addr,
-			    res->kind == KEXEC_SLOT_SWAP, seg);
-	return ksys_slot_load(slot, seg, nr, plan->entry);
+	/*
+	 * The file load is preferred wherever the kernel has it. It hands
+	 * the kernel EFI as kexec_file_load() does, so a profile without
+	 * EFI takes the load of segments, which only we can strip of it.
+	 */
+	if (!p->no_efi) {
+		ret = load_slot_file(slot, p, img, extra);
+		if (!no_file_load(ret))
+			return ret;
+	}
+	return load_slot_segments(slot, p, img, res, extra, plan);
 }
 
 int ks_loader_load_slot(unsigned int slot, const struct ks_profile *p,

@@ -15,7 +15,9 @@
  * then refuses a request it would not understand. A request that fails
  * changes nothing; its errno says why:
  *
- *   EPERM          no CAP_SYS_BOOT (or kernel lockdown: its own errno)
+ *   EPERM          no CAP_SYS_BOOT; under kernel lockdown, a load or
+ *                  restore of bytes the kernel cannot verify, or a
+ *                  switch to a slot loaded that way
  *   EINVAL         no such slot, slot 0 where a loaded slot is meant, a
  *                  zero size, an unknown kind, a hotkey that is no digit,
  *                  too many segments, or flags or a pad set
@@ -42,6 +44,10 @@
  *   ENODATA        the log of a slot that has not crashed
  *   ESTALE         restore a system saved in another boot of slot 0
  *   EFAULT         a bad user pointer
+ *   EKEYREJECTED, EBADMSG, ENOKEY, ENOPKG, ENOEXEC ... LOAD_FILE: what
+ *                  kexec_file_load() returns for the same files (a
+ *                  signature that does not verify, a kernel the loader
+ *                  does not take)
  *   EINVAL         (also) READY with a seq no notice had, or from a file
  *                  that is no watcher; read() of one
  *   EBUSY          (also) WATCH on a file that watches already; a switch
@@ -106,6 +112,13 @@ enum kexec_switch_phase {
 	KEXEC_SWITCH_PHASES
 };
 
+/*
+ * Info flags. VERIFIED: loaded by LOAD_FILE, with a kernel whose signature
+ * verified against the kernel's keyrings. Slot 0 knows it; in a slot
+ * kernel it is what slot 0 noted in the directory.
+ */
+#define KEXEC_SLOT_VERIFIED	(1U << 0)
+
 /* What KEXEC_SLOT_IOC_INFO returns about one slot. */
 struct kexec_slot_info {
 	__u32 slot;			/* in: which slot */
@@ -129,7 +142,7 @@ struct kexec_slot_info {
 	 * to the slot. Slot 0's is '0'.
 	 */
 	__u32 hotkey;
-	__u32 pad;
+	__u32 flags;			/* KEXEC_SLOT_VERIFIED */
 	/* The phases of the last switch into the slot, as last_switch_ns. */
 	__u64 last_switch_phase_ns[KEXEC_SWITCH_PHASES];
 };
@@ -161,6 +174,24 @@ struct kexec_slot_load {
 	__u32 nr_segments;
 	__u64 segments;			/* user pointer */
 	__u64 entry;
+	__u64 flags;			/* 0 */
+};
+
+/*
+ * KEXEC_SLOT_IOC_LOAD_FILE: the kernel, initramfs and command line that
+ * kexec_file_load() would take, which this kernel reads, checks and lays
+ * out in the slot's memory itself: the files pass the LSM and IMA hooks,
+ * the kernel's signature is checked against the kernel's keyrings (and
+ * must verify under lockdown or CONFIG_KEXEC_SIG_FORCE), and the boot
+ * parameters describe the slot's memory alone. The way to load a slot
+ * under lockdown.
+ */
+struct kexec_slot_load_file {
+	__u32 slot;
+	__s32 kernel_fd;
+	__s32 initrd_fd;		/* -1: none */
+	__u32 cmdline_len;		/* with its NUL, or 0 */
+	__u64 cmdline;			/* user pointer */
 	__u64 flags;			/* 0 */
 };
 
@@ -276,5 +307,6 @@ struct kexec_slot_notice {
  * system was left another way before it had shut down.
  */
 #define KEXEC_SLOT_IOC_SHUTDOWN	_IOW(KEXEC_SLOT_IOC_MAGIC, 13, __u32)
+#define KEXEC_SLOT_IOC_LOAD_FILE _IOW(KEXEC_SLOT_IOC_MAGIC, 14, struct kexec_slot_load_file)
 
 #endif /* _UAPI_LINUX_KEXEC_SLOTS_H */
