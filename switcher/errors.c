@@ -266,7 +266,7 @@ static int explain_lockdown(enum ks_request req, const char *what,
 	case KS_REQ_LOAD:
 		snprintf(
 			msg, size,
-			"the kernel is locked down (%s): it loads only kernels whose signature it checks itself, and '%s' asks for no UEFI (--noefi, efi = no), which only the unchecked load gives; drop that option",
+			"the kernel is locked down (%s) and loads only kernels it verifies, which it cannot do for '%s' (a kernel without CONFIG_KEXEC_SIG verifies none); boot a kernel that has it, or boot without lockdown",
 			mode, what);
 		break;
 	case KS_REQ_SWITCH:
@@ -322,7 +322,18 @@ static int explain_eperm(enum ks_request req, const char *what, char *msg,
 int ks_explain_load(const struct ks_profile *p, const char *what, int err,
 		    char *msg, size_t size)
 {
+	char mode[32];
 	uint64_t need;
+
+	/* Only the load of segments, which nothing verifies, drops UEFI. */
+	if (err == -EPERM && p->no_efi && ks_has_cap_sys_boot() &&
+	    ks_lockdown(mode, sizeof(mode)) > 0) {
+		snprintf(
+			msg, size,
+			"the kernel is locked down (%s) and loads only kernels it verifies, and '%s' asks for no UEFI (--noefi, efi = no), which only the unverified load gives; drop that option",
+			mode, what);
+		return KSWITCH_EXIT_LOCKED_DOWN;
+	}
 
 	if (err != -EOVERFLOW || ks_loader_min_mem(p, &need))
 		return ks_explain(KS_REQ_LOAD, what, err, msg, size);

@@ -114,8 +114,9 @@ enum kexec_switch_phase {
 
 /*
  * Info flags. VERIFIED: loaded by LOAD_FILE, with a kernel whose signature
- * verified against the kernel's keyrings. Slot 0 knows it; in a slot
- * kernel it is what slot 0 noted in the directory.
+ * verified against the kernel's keyrings (or, under lockdown, that IMA
+ * appraised). Slot 0 knows it; in a slot kernel it is what slot 0 noted
+ * in the directory.
  */
 #define KEXEC_SLOT_VERIFIED	(1U << 0)
 

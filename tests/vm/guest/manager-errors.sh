@@ -123,15 +123,20 @@ expect 22 "kexec_load_disabled=1" kswitch restore 7 /tmp/crashy.core
 rm /tmp/crashy.core
 kswitch unload 3 || ks_fail "kswitch unload 3 with loads disabled failed"
 
-# Kernel lockdown, raised last, as nothing lowers it again: loading,
-# unloading and switching are refused as kexec_load() is, and kswitch says
-# that it is the lockdown, not a missing capability.
+# Kernel lockdown, raised last, as nothing lowers it again: what would run
+# code nothing verified is refused, as kexec_load() is, and kswitch says
+# that it is the lockdown, not a missing capability. Slot 1 was loaded
+# before, from a kernel nothing verified (this kernel has no
+# CONFIG_KEXEC_SIG): slot 0 enters it no more, but may drop it. A load
+# cannot be verified either, with UEFI or without.
 grep -q ' /sys/kernel/security ' /proc/mounts ||
 	mount -t securityfs securityfs /sys/kernel/security
 echo integrity >/sys/kernel/security/lockdown ||
 	ks_fail "cannot lock the kernel down"
-expect 17 "locked down \(integrity\)" kswitch 1
-expect 17 "locked down \(integrity\)" kswitch unload 1
-expect 17 "locked down \(integrity\)" \
+expect 17 "slot 1 holds a kernel that was not verified, and the kernel is locked down \(integrity\)" kswitch 1
+expect 17 "locked down \(integrity\) and loads only kernels it verifies, which it cannot do" \
 	kswitch load 4 /boot/bzImage --mem 64M
+expect 17 "asks for no UEFI" kswitch load 4 /boot/bzImage --mem 64M --noefi
+kswitch unload 1 || ks_fail "kswitch unload 1 under lockdown failed"
+
 tap_done "$ks_fails"
