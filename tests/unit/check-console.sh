@@ -20,7 +20,7 @@ bad_lines=(
 	'[    2.345] tpm tpm0: tpm_try_transmit: send(): error -62'
 	'[    2.345] I/O error, dev nvme0n1, sector 16 op 0x1:(WRITE) flags 0x0'
 )
-tap_plan $((6 + ${#bad_lines[@]}))
+tap_plan $((9 + ${#bad_lines[@]}))
 
 cat >"$tmp/clean.log" <<'LOG'
 [    0.000000] Linux version 6.12.117 (gcc) #1 SMP PREEMPT_DYNAMIC
@@ -68,4 +68,15 @@ check "a marker the kernel's next line ran into still opens the window" \
 { crash_window 1234 | head -n 2; cat "$tmp/clean.log"; } >"$tmp/open.log"
 check "a crash that never hands the machine back fails" \
 	sh -c '! "$0" "$1" 1234 >/dev/null' "$checker" "$tmp/open.log"
+# A line provoked on purpose: one of that text is expected with the nonce.
+refusal='kexec_file: Enforced kernel signature verification failed (-61).'
+{ cat "$tmp/clean.log"; echo "KSWITCH-LINE-EXPECTED 1234 $refusal"
+	echo "[    8.222967] $refusal"; } >"$tmp/refusal.log"
+check "an expected kernel line passes with its nonce" \
+	"$checker" "$tmp/refusal.log" 1234
+check "... and fails with another nonce" \
+	sh -c '! "$0" "$1" 5678 >/dev/null' "$checker" "$tmp/refusal.log"
+{ cat "$tmp/refusal.log"; echo "[    9.000000] $refusal"; } >"$tmp/twice.log"
+check "... but only once" \
+	sh -c '! "$0" "$1" 1234 >/dev/null' "$checker" "$tmp/twice.log"
 tap_done
