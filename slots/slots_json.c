@@ -51,6 +51,8 @@ static void write_slot(FILE *out, const struct kexec_slot_info *s,
 		write_string(out, &hotkey, 1);
 	else
 		fputs("null", out);
+	fprintf(out, ", \"verified\": %s",
+		s->flags & KEXEC_SLOT_VERIFIED ? "true" : "false");
 	fprintf(out,
 		", \"entered\": %llu, \"last_entered_ns\": %llu"
 		", \"last_switch_ns\": %llu}",
@@ -268,6 +270,17 @@ static int read_hotkey(FILE *in, unsigned int *hotkey)
 	return 0;
 }
 
+/* true or false: the slot's KEXEC_SLOT_VERIFIED. */
+static int read_verified(FILE *in, __u32 *flags)
+{
+	if (peek_char(in) == 't') {
+		*flags |= KEXEC_SLOT_VERIFIED;
+		return read_word(in, "true");
+	}
+	*flags &= ~KEXEC_SLOT_VERIFIED;
+	return read_word(in, "false");
+}
+
 /* The index of @key in @keys, or -1. */
 static int key_index(const char *const *keys, unsigned int nr, const char *key)
 {
@@ -316,6 +329,7 @@ enum slot_key {
 	SLOT_KEY_KIND,
 	SLOT_KEY_MEM_BYTES,
 	SLOT_KEY_HOTKEY,
+	SLOT_KEY_VERIFIED,
 	SLOT_KEY_ENTERED,
 	SLOT_KEY_LAST_ENTERED,
 	SLOT_KEY_LAST_SWITCH,
@@ -329,6 +343,7 @@ static const char *const slot_keys[NR_SLOT_KEYS] = {
 	[SLOT_KEY_KIND] = "kind",
 	[SLOT_KEY_MEM_BYTES] = "mem_bytes",
 	[SLOT_KEY_HOTKEY] = "hotkey",
+	[SLOT_KEY_VERIFIED] = "verified",
 	[SLOT_KEY_ENTERED] = "entered",
 	[SLOT_KEY_LAST_ENTERED] = "last_entered_ns",
 	[SLOT_KEY_LAST_SWITCH] = "last_switch_ns",
@@ -355,6 +370,8 @@ static int read_slot_member(FILE *in, unsigned int key, void *ctx)
 		return read_u64(in, &s->mem_size);
 	case SLOT_KEY_HOTKEY:
 		return read_hotkey(in, &s->hotkey);
+	case SLOT_KEY_VERIFIED:
+		return read_verified(in, &s->flags);
 	case SLOT_KEY_ENTERED:
 		return read_u64(in, &s->times_entered);
 	case SLOT_KEY_LAST_ENTERED:

@@ -3,9 +3,10 @@
  * The slot table as JSON, the format of 'kswitch list --json' and of the
  * slots files (docs/kswitch.md):
  *   {"self": 0, "slots": [{"slot": 0, "name": "alpha", "state": "running",
- *     "kind": "resident", "mem_bytes": 0, "hotkey": "0", "entered": 1,
- *     "last_entered_ns": 0, "last_switch_ns": 0}, ...]}
- * with every slot, empty ones included, in order.
+ *     "kind": "resident", "mem_bytes": 0, "hotkey": "0", "verified": false,
+ *     "entered": 1, "last_entered_ns": 0, "last_switch_ns": 0}, ...]}
+ * with every slot, empty ones included, in order. "verified": the kernel
+ * verified the slot's kernel when it loaded it (KEXEC_SLOT_VERIFIED).
  */
 #ifndef KSWITCH_SLOTS_JSON_H
 #define KSWITCH_SLOTS_JSON_H

@@ -43,7 +43,7 @@ static int same_slot(const struct kexec_slot_info *a,
 	       a->mem_size == b->mem_size &&
 	       a->times_entered == b->times_entered &&
 	       a->last_entered_ns == b->last_entered_ns &&
-	       a->last_switch_ns == b->last_switch_ns &&
+	       a->last_switch_ns == b->last_switch_ns && a->flags == b->flags &&
 	       !strcmp(a->name, b->name);
 }
 

@@ -41,6 +41,7 @@ static void sample_table(struct ks_slot_table *t)
 		  .state = KEXEC_SLOT_LOADED,
 		  .kind = KEXEC_SLOT_RESIDENT,
 		  .hotkey = '1',
+		  .flags = KEXEC_SLOT_VERIFIED,
 		  .mem_size = 160 * MiB + 65536,
 		  .name = "bravo" },
 		{ .slot = 2,
@@ -84,7 +85,7 @@ static int same_slot(const struct kexec_slot_info *a,
 	       a->mem_size == b->mem_size &&
 	       a->times_entered == b->times_entered &&
 	       a->last_entered_ns == b->last_entered_ns &&
-	       a->last_switch_ns == b->last_switch_ns &&
+	       a->last_switch_ns == b->last_switch_ns && a->flags == b->flags &&
 	       !strcmp(a->name, b->name);
 }
 
@@ -200,11 +201,14 @@ static void test_json_round_trip(void)
 	ok(!strncmp(text, prefix, strlen(prefix)),
 	   "the table is an object of self and slots");
 	ok(strstr(text, "\"kind\": \"swap\", \"mem_bytes\": 134283264, "
-			"\"hotkey\": null, \"entered\": 3, "
+			"\"hotkey\": null, \"verified\": false, "
+			"\"entered\": 3, "
 			"\"last_entered_ns\": 1700000000123456789, "
 			"\"last_switch_ns\": 1234567}") != NULL,
 	   "numbers as integers, no hotkey as null");
 	ok(strstr(text, "\"hotkey\": \"1\"") != NULL, "a hotkey as a string");
+	ok(strstr(text, "\"hotkey\": \"1\", \"verified\": true") != NULL,
+	   "a verified slot as true");
 	for (line = text; (line = strchr(line, '\n')); line++)
 		lines++;
 	ok(lines == KEXEC_SLOTS_MAX + 2, "one slot a line (%u lines)", lines);
@@ -223,7 +227,8 @@ static void write_reversed_slot(FILE *f, unsigned int i)
 {
 	fprintf(f,
 		"\t{ \"last_switch_ns\":0 ,\"last_entered_ns\" :\t0,\r\n"
-		"\"entered\":0,\"hotkey\":%s,\"mem_bytes\":%u,\"kind\":"
+		"\"entered\":0,\"verified\" : true,\"hotkey\":%s,"
+		"\"mem_bytes\":%u,\"kind\":"
 		"\"resident\",\"state\":\"%s\",\"name\":\"%s\",\"slot\":%u}",
 		i ? "null" : "\"0\"", i ? 0 : 4096, i ? "empty" : "running",
 		i ? "" : "\\u0041\\u00e9\\u20ac\\/", i);
@@ -248,6 +253,7 @@ static void test_json_any_order(void)
 	ok(!strcmp(t.slot[0].name, "A\xc3\xa9\xe2\x82\xac/"),
 	   "\\u escapes become UTF-8");
 	ok(t.slot[0].hotkey == '0' && t.slot[0].mem_size == 4096 &&
+		   t.slot[0].flags == KEXEC_SLOT_VERIFIED &&
 		   t.slot[0].state == KEXEC_SLOT_RUNNING && !t.slot[1].hotkey,
 	   "values by key, not by place");
 	free(text);
@@ -731,7 +737,7 @@ int main(void)
 		return 1;
 	}
 	/* One result a table entry, 90 others. */
-	tap_plan(ARRAY_SIZE(missing_slots) + ARRAY_SIZE(malformed) + 90);
+	tap_plan(ARRAY_SIZE(missing_slots) + ARRAY_SIZE(malformed) + 91);
 	snprintf(slots_path, sizeof(slots_path), "%s/slots.json", tmp);
 	test_names();
 	test_lookup();
