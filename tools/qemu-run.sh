@@ -31,6 +31,11 @@
 #            bochs DRM driver, PS/2 keyboard and mouse, a USB keyboard and
 #            tablet on xhci, a TPM 2.0 (swtpm); --disk is virtio-blk and
 #            --nvme a second disk on NVMe
+# --firmware uefi-sb is OVMF with Secure Boot on: Debian's snakeoil build,
+# whose PK, KEK and db hold the snakeoil key that ovmf ships with its
+# private half (/usr/share/ovmf/PkKek-1-snakeoil.*), so that a test signs
+# what it boots (tests/vm/secure-boot.sh). It needs SMM, which QEMU then
+# emulates for the firmware alone.
 # --qmp SOCK puts QEMU's machine protocol on a Unix socket, where a
 # scenario presses keys and takes screendumps (tools/qmp.sh). On the
 # desktop machine the USB keyboard is bound to the screen ("vga"): keys
@@ -43,7 +48,7 @@ usage: qemu-run.sh {--kernel F --initrd F [--append S] | --boot-disk F}
                    {--scenario NAME | --host-driven --name NAME | --interactive}
                    [--smp N] [--mem SIZE] [--disk F]... [--net]
                    [--timeout SEC] [--log F] [--name NAME]
-                   [--machine small|desktop] [--firmware uefi|bios]
+                   [--machine small|desktop] [--firmware uefi|uefi-sb|bios]
                    [--nvme F] [--qmp SOCK] [--serial2 PATH]
 USAGE
 	exit 2
@@ -119,10 +124,18 @@ if [ "$machine" = desktop ]; then
 	qemu+=(-machine q35 -device VGA,id=vga -device qemu-xhci,id=xhci
 		-device usb-kbd,bus=xhci.0,display=vga
 		-device usb-tablet,bus=xhci.0)
-	if [ "$firmware" = uefi ]; then
+	ovmf=
+	case $firmware in
+	uefi) ovmf=/usr/share/OVMF/OVMF_CODE_4M.fd:/usr/share/OVMF/OVMF_VARS_4M.fd ;;
+	uefi-sb)
+		ovmf=/usr/share/OVMF/OVMF_CODE_4M.snakeoil.fd:/usr/share/OVMF/OVMF_VARS_4M.snakeoil.fd
+		qemu+=(-machine q35,smm=on
+			-global driver=cfi.pflash01,property=secure,value=on) ;;
+	esac
+	if [ -n "$ovmf" ]; then
 		# OVMF's variable store is written to: each run gets a copy.
-		cp /usr/share/OVMF/OVMF_VARS_4M.fd "$run_dir/vars.fd"
-		qemu+=(-drive if=pflash,format=raw,readonly=on,file=/usr/share/OVMF/OVMF_CODE_4M.fd
+		cp "${ovmf#*:}" "$run_dir/vars.fd"
+		qemu+=(-drive "if=pflash,format=raw,readonly=on,file=${ovmf%%:*}"
 			-drive "if=pflash,format=raw,file=$run_dir/vars.fd")
 	fi
 	# A TPM 2.0 on the CRB interface; swtpm ends when QEMU hangs up.
