@@ -13,6 +13,8 @@
 #    and back KS_ROUNDS (20) times, every system making the tour's checks
 #    (counter, memory pattern, CPUs, disk, network, TPM, screen, UEFI
 #    variables) each time it runs again;
+#  - IMA measured the signed kernel (Secure Boot's IMA policy measures
+#    what kexec loads, and the slot load reads it as kexec_file_load());
 #  - `kswitch list --json` says both slots verified, a save of one is
 #    allowed (integrity mode) and the restore of its file refused.
 source "$(dirname "$0")/../lib/tap.sh"
@@ -21,7 +23,7 @@ name=secure-boot
 log=$build/logs/$name.log
 work=$build/vm/$name
 [ -f "$distro_bzimage" ] || tap_skip_all "no distribution kernel; run make kernel-distro"
-tap_plan 11
+tap_plan 12
 
 rm -rf "$work"
 mkdir -p "$work/root/boot/secboot"
@@ -75,6 +77,8 @@ check "a signed kernel changed since: exit 30, its own line, no slot changed" \
 	grep -q "^alpha: refused tampered: exit 30, slots unchanged: kswitch: the signature of 'tampered' does not match its contents" <<<"$clean"
 check "both slots say they were verified (kswitch list --json)" \
 	grep -q "^alpha: slots verified: 2$" <<<"$clean"
+check "IMA measured the kernel the slots were loaded from" \
+	grep -q "^alpha: IMA measured the signed kernel: [1-9]" <<<"$clean"
 check "a save is allowed, and the restore of its file refused: exit 17, no slot changed" \
 	grep -q "^alpha: restore refused: exit 17, slots unchanged: kswitch: the kernel is locked down (integrity): slot files are not signed" <<<"$clean"
 check "both slot kernels booted locked down" \

@@ -77,6 +77,10 @@ load_slot 1 resident $small 32 bravo
 load_slot 2 swap $medium 32 charlie
 kswitch list
 echo "alpha: slots verified: $(kswitch list --json | grep -c '"verified": true')"
+# Secure Boot's IMA policy measures what kexec loads (func=KEXEC_KERNEL_CHECK),
+# refused kernels too: "10 HASH ima-sig sha256:HASH PATH SIGNATURE".
+echo "alpha: IMA measured the signed kernel: $(grep -c " $kernels/signed.bzImage" \
+	/sys/kernel/security/ima/ascii_runtime_measurements)"
 
 round=0
 while [ "$(tour_step)" -lt $((rounds * TOUR_LEN)) ]; do

@@ -4,6 +4,10 @@
 . /usr/share/kswitch/tests/lib/guest.sh
 . /usr/share/kswitch/tests/lib/slots.sh
 
+# kswitch's own loader, the only one that drops UEFI, leaves the jump-back
+# placeholder on the command line, which the kernel's file load does not.
+grep -q kexec_jump_back_entry= /proc/cmdline ||
+	ks_fail "loaded with --noefi, yet not by kswitch's own loader"
 if [ -d /sys/firmware/efi ]; then
 	ks_fail "loaded with --noefi, yet /sys/firmware/efi is there"
 elif [ ! -d /sys/firmware/acpi/tables ]; then
