@@ -45,6 +45,17 @@ tour_switch() {
 	echo "$ks_name: switch in took $(switch_time) ms"
 }
 
+# What a system in a slot does for the rest of a tour: switch on at each of
+# its turns, and make the checks each time it runs again.
+follow_tour() {
+	local round=0
+	while true; do
+		tour_switch
+		round=$((round + 1))
+		ks_after_switch "$round"
+	done
+}
+
 # ks_check_slot_ram: this system's RAM is its slot's: its own 64 KiB window
 # below 1 MiB (KEXEC_SLOT_IOC_INFO's first range) and, above, ks.size= (the
 # slot's --mem) in all.

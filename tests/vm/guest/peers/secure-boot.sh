@@ -11,9 +11,4 @@ grep -q ' /sys/kernel/security ' /proc/mounts ||
 echo "$ks_name: lockdown $(sed -n 's/.*\(\[[a-z]*\]\).*/\1/p' /sys/kernel/security/lockdown)"
 ks_check_slot_ram
 ks_start_agents
-round=0
-while true; do
-	tour_switch
-	round=$((round + 1))
-	ks_after_switch "$round"
-done
+follow_tour

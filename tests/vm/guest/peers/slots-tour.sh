@@ -9,9 +9,4 @@ grep -q kexec_jump_back_entry= /proc/cmdline &&
 	ks_fail "loaded by kswitch's own loader, not the kernel's file load"
 ks_check_slot_ram
 ks_start_agents
-round=0
-while true; do
-	tour_switch
-	round=$((round + 1))
-	ks_after_switch "$round"
-done
+follow_tour
