@@ -117,6 +117,14 @@ kernel-distro: $(DISTRO_KEY)
 $(DISTRO_KEY): FORCE | $(DEPS)
 	@$(DISTRO_BUILD) $(BUILD) $(DISTRO_FRAGMENTS)
 
+# make bench's kernel on the small machine: the test kernel without lock
+# debugging (bench/config).
+BENCH_KEY := $(BUILD)/kernel-bench/.kswitch-key
+kernel-bench: $(BENCH_KEY)
+$(BENCH_KEY): FORCE | $(DEPS)
+	@tools/build-kernel.sh --out kernel-bench $(BUILD) $(KERNEL_FRAGMENTS) \
+		bench/config
+
 # That kernel as a Debian package (linux-image-RELEASE), in $(BUILD)/deb.
 kernel-deb: | $(DEPS)
 	@$(DISTRO_BUILD) --deb $(BUILD) $(DISTRO_FRAGMENTS)
@@ -214,14 +222,20 @@ PREFIX ?= /usr/local
 install: $(BUILD)/bin/kswitch
 	@tools/install.sh "$(BUILD)/bin/kswitch" "$(DESTDIR)" "$(PREFIX)"
 
+# Every test, KS_JOBS (the CPUs) at a time (tests/run.sh); check-small
+# only the small machine's scenarios and the unit tests, on the small
+# test kernel: the fast loop while working.
 check: kernel guests kernel-distro desktop-guests debian-machine \
 		$(BUILD)/bin/kswitch
 	@tests/run.sh
 
+check-small: kernel guests $(BUILD)/bin/kswitch
+	@KS_MACHINES=small tests/run.sh
+
 # Switch latency against the stock kexec jump and cold boot, in QEMU:
 # results in $(BUILD)/bench (bench/README.md). BENCH_ROUNDS, BENCH_LOADS
 # and BENCH_SIZES (MiB, comma-separated) change what runs.
-bench: kernel guests kernel-distro desktop-guests
+bench: kernel kernel-bench guests kernel-distro desktop-guests
 	@BENCH_MACHINE=$${BENCH_MACHINE:-both} bench/run.sh
 
 # The parsers fuzzed for 10 minutes each (make check runs 15 s each), then
@@ -248,8 +262,8 @@ distclean:
 	rm -rf $(BUILD)
 
 FORCE:
-.PHONY: all deps kernel kernel-distro kernel-deb guests desktop-guests \
-	debian-machine demo check bench fuzz soak deb install format \
+.PHONY: all deps kernel kernel-bench kernel-distro kernel-deb guests desktop-guests \
+	debian-machine demo check check-small bench fuzz soak deb install format \
 	clean distclean FORCE print-c-sources
 
 print-c-sources:

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# machine: desktop (tests/run.sh: KS_MACHINES)
 # The Debian machine (tools/mkdebian-machine.sh, docs/debian.md) as a user
 # has it: UEFI (OVMF) boots alpha's disk through GRUB into the kernel its
 # package installed; kswitch.service loads bravo and charlie from their

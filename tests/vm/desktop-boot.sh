@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# machine: desktop (tests/run.sh: KS_MACHINES)
 # The distribution kernel boots on the desktop machine, under UEFI and
 # under SeaBIOS, and finds every device the machine has: 4 CPUs, memory
 # above 4 GiB, the screen (bochs DRM, fbcon), PS/2 and USB keyboards and

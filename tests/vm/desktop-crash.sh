@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# machine: desktop (tests/run.sh: KS_MACHINES)
 # Crash hand-back on the desktop machine (UEFI, the distribution kernel, 4
 # CPUs): a slot kernel that panics on the boot CPU, one that panics on CPU
 # 3, and a swap slot's kernel that panics each hand the machine back to

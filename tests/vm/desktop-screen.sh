@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# machine: desktop (tests/run.sh: KS_MACHINES)
 # The desktop machine's screen and keyboards, booted by UEFI with the
 # distribution kernel. alpha (slot 0) loads bravo (resident) and charlie
 # (swap); each system paints its banner in its own colour on VT 1

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# machine: desktop (tests/run.sh: KS_MACHINES)
 # Secure Boot: the desktop machine booted by OVMF with Secure Boot on
 # (Debian's snakeoil build: PK, KEK and db hold the snakeoil key), running
 # the distribution kernel signed with that key, which locks itself down
