@@ -244,10 +244,18 @@ esac
 kmake olddefconfig >/dev/null
 
 # merge_config only warns; an option whose dependencies are not met is
-# silently dropped, and a test would then fail far from the cause.
-missing=$(grep -h '^CONFIG_' "${fragments[@]}" | while read -r line; do
-	grep -qx "$line" "$out/.config" || echo "${line%%=*}"
-done)
+# silently dropped, and a test would then fail far from the cause. Each
+# option as the last fragment that names it sets it ("is not set": off).
+missing=$(sed -n -e 's/^# \(CONFIG_[A-Za-z0-9_]*\) is not set$/\1=n/p' \
+	-e '/^CONFIG_/p' "${fragments[@]}" |
+	awk -F= '!($1 in v) { order[n++] = $1 } { v[$1] = $0 }
+		END { for (i = 0; i < n; i++) print v[order[i]] }' |
+	while read -r line; do
+		case $line in
+		*=n) ! grep -q "^${line%%=*}=" "$out/.config" ;;
+		*) grep -qx "$line" "$out/.config" ;;
+		esac || echo "${line%%=*}"
+	done)
 [ -z "$missing" ] || die "config options not set as requested:" $missing
 
 echo "$outname: building bzImage with -j$jobs (a few minutes from scratch," \

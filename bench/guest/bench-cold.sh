@@ -6,7 +6,8 @@
 #
 # DONE boots of the first size are made. A boot continues the chain from
 # its command line (ks.cold=LOADS,DONE,MIB,...), and takes the kernel and
-# bravo's initramfs from the cpio archive on the disk, as bravo has none.
+# bravo's initramfs from the cpio archive on the disk (bench/run.sh), as
+# bravo has none and the kernel measured may not be alpha's own.
 . /usr/share/kswitch/tests/lib/guest.sh
 if [ $# -gt 0 ]; then
 	nonce=$1 loads=$2 done=$3
@@ -27,9 +28,8 @@ mib=$1
 # A kernel may load no more than half its RAM (sanity_check_segment_list()):
 # with less than 128 MiB this system could not load the next boot.
 mem=$((mib < 128 ? 128 : mib))
-files=/boot
-if [ ! -f $files/bravo.cpio.gz ]; then
-	files=/tmp/cold
+files=/tmp/cold
+if [ ! -f $files/bzImage ]; then
 	mkdir -p $files
 	(cd $files && cpio -i -d </dev/vda 2>/dev/null) ||
 		{ echo "bench: no kernel and initramfs on /dev/vda"; exit 1; }

@@ -6,6 +6,10 @@
 . /usr/share/kswitch/tests/lib/guest.sh
 label=$(ks_arg ks.label)
 ksbench stamp "$label-up"
+# Its network card up, as slot 0's (ks.net=1): its driver's freeze and
+# restore are part of every switch.
+ks_start_net
+[ "$ks_fails" -eq 0 ] || exit 1
 case $(ks_arg ks.bench) in
 bounce)
 	exec ksbench bounce 0 ;;

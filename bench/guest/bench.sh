@@ -3,14 +3,30 @@
 # slot, (b) a swap slot and (a) the stock kexec-tools peer, each first
 # loaded and entered ks.loads= times as (e); then (d) cold-boot bravo by
 # plain kexec reboot, ks.loads= times per size, which ends this system.
+# Systems run as they are used: with ks.net=1 every system brings its
+# network card up, and with ks.disk=DEV slot 0 keeps writes to DEV in
+# flight throughout (tests/vm/guest/lib/guest.sh); the writes must read
+# back after the switches.
 # Every figure is a "ksbench ..." console line (bench/ksbench.c) for
 # bench/report.sh; "bench: ..." lines say what runs.
 . /usr/share/kswitch/tests/lib/guest.sh
 rounds=$(ks_arg ks.rounds)
 loads=$(ks_arg ks.loads)
 sizes=$(ks_arg ks.sizes | tr , ' ')
-peer="ks.scenario=bench-peer ks.nonce=$ks_nonce"
+peer="ks.scenario=bench-peer ks.nonce=$ks_nonce ks.net=$(ks_arg ks.net)"
 
+# The kernel measured, the one this system booted: bench/run.sh puts it on
+# the disk with bravo's initramfs, and every system loaded runs it too.
+files=/tmp/cold
+mkdir -p $files
+(cd $files && cpio -i -d </dev/vda 2>/dev/null) ||
+	{ echo "bench: no kernel and initramfs on /dev/vda"; exit 1; }
+kernel=$files/bzImage
+
+mkdir -p $KS_STATE
+ks_start_net
+ks_start_disk
+[ "$ks_fails" -eq 0 ] || exit 1
 ksbench calibrate
 echo "bench: $(nproc) CPUs, $(awk '/MemTotal/ { print $2 }' /proc/meminfo) KiB, sizes $sizes MiB, $rounds rounds"
 
@@ -19,7 +35,7 @@ echo "bench: $(nproc) CPUs, $(awk '/MemTotal/ { print $2 }' /proc/meminfo) KiB, 
 slot_first() {
 	local kind=$1 mib=$2 label=$3
 	ksbench stamp "$label-load"
-	kswitch load 1 /boot/bzImage --initrd /boot/bravo.cpio.gz \
+	kswitch load 1 "$kernel" --initrd /boot/bravo.cpio.gz \
 		--mem "${mib}M" $kind --name bench \
 		--append "$peer ks.bench=bounce ks.label=$label" >/dev/null ||
 		{ echo "bench: $label: kswitch load failed"; return 1; }
@@ -47,13 +63,31 @@ stock_rounds() {
 	max=$(printf 0x%x $(((mib << 20) - 1)))
 	memmap="nokaslr $(kt_memmap 0x10000 "$max")"
 	ksbench stamp "$label-load"
-	kexec -c --load-preserve-context /boot/bzImage \
+	kexec -c --load-preserve-context "$kernel" \
 		--initrd=/boot/bravo.cpio.gz --mem-min=0x10000 --mem-max="$max" \
 		--append="console=ttyS0 panic=-1 $peer ks.bench=kexec-bounce ks.rounds=$((rounds + 1)) ks.label=$label $memmap" ||
 		{ echo "bench: $label: kexec --load-preserve-context failed"; return 1; }
 	ksbench stamp "$label-loaded"
 	ksbench kexec-rounds $((rounds + 2)) "$label"
 	kexec -u
+}
+
+# device_pass MIB: the devices' own times, from a few more round trips to
+# a resident slot with /sys/power/pm_print_times on (initcall_debug's
+# device half), which prints every PM callback and its time to the kernel
+# log (loglevel=5 keeps them off the console).
+# Only here: printing them costs the switches measured above time. With
+# ks.pmtrace=1 the PM lines of the last switch go to the console too.
+device_pass() {
+	local mib=$1
+	slot_first "" "$mib" devices-first || return 1
+	echo 1 >/sys/power/pm_print_times
+	ksbench rounds 1 $((rounds < 10 ? rounds + 1 : 11)) devices
+	echo 0 >/sys/power/pm_print_times
+	kswitch unload 1
+	[ "$(ks_arg ks.pmtrace)" = 1 ] || return 0
+	dmesg -s 16777216 | awk '/PM: / || /kexec/ { a[n++] = $0 }
+		END { for (i = (n > 150 ? n - 150 : 0); i < n; i++) print "bench: pm " a[i] }'
 }
 
 # Resident slots first, largest first, then swap slots, then the stock
@@ -67,6 +101,8 @@ for mib in $sizes_down; do
 	echo "bench: resident slots, $mib MiB"
 	slot_rounds "" "$mib" "resident-$mib" || exit 1
 done
+echo "bench: device callbacks, resident $mib MiB"
+device_pass "$mib" || exit 1
 for mib in $sizes_down; do
 	echo "bench: swap slots, $mib MiB"
 	slot_rounds --swap "$mib" "swap-$mib" || exit 1
@@ -77,9 +113,13 @@ for mib in $sizes_down; do
 done
 
 # This system's devices, slowest first: each PM callback's time at every
-# switch, from initcall_debug in the kernel log (not on the console, where
-# printing them would slow the switches down), as the median over the
-# switches of each device's callback.
+# switch of the device pass, as the median over those switches.
+# The writer ran through every switch: what it last synced reads back.
+ks_check_disk
+ks_check_net
+[ "$ks_fails" -eq 0 ] || exit 1
+echo "bench: load: ${ks_disk:+writes to $ks_disk in flight, $ks_disk_synced records synced}${ks_net:+, network up ($ks_pings pings)}"
+
 echo "bench: slowest device callbacks in slot 0 (median over switches)"
 # A line reads "[  8.84] DRIVER DEVICE: PM: CALLBACK returned 0 after US
 # usecs"; DRIVER is empty for a device without one (ATA ports).
@@ -96,6 +136,9 @@ dmesg -s 16777216 | awk '
 		echo "ksbench device $dev $cb $us $count"
 	done
 
+# A cold boot shuts the disk down under whatever is in flight: end the
+# writer and write back what it left first.
+[ -z "$ks_disk_pid" ] || { kill "$ks_disk_pid"; wait "$ks_disk_pid"; sync; }
 echo "bench: cold kexec boots"
 set -- $sizes
 exec sh /usr/share/kswitch/tests/bench-cold.sh "$ks_nonce" "$loads" 0 "$@"
