@@ -24,20 +24,28 @@ serial_send() { printf '%s\r' "$1" >&"$serial_fd"; }
 # after_mark FILE OFFSET: what FILE got after OFFSET, without CRs.
 after_mark() { tail -c +$(($2 + 1)) "$1" | tr -d '\r'; }
 
-# wait_after FILE OFFSET REGEX SECONDS: poll until a line of FILE after
-# OFFSET matches REGEX (extended), and print what matched.
+# wait_after FILE OFFSET REGEX SECONDS [whole]: poll until a line of FILE
+# after OFFSET matches REGEX (extended), and print what matched. With
+# "whole", only lines that have ended count: an answer still arriving
+# would match a REGEX ending in .* with part of its words. A prompt has
+# no end of line, so that is not the default.
 wait_after() {
-	local i
+	local i keep=cat
+	[ "${5:-}" != whole ] || keep=whole_lines
 	for ((i = 0; i < $4 * 4; i++)); do
-		after_mark "$1" "$2" | grep -Eo -m 1 -- "$3" && return 0
+		after_mark "$1" "$2" | $keep | grep -Eo -m 1 -- "$3" && return 0
 		sleep 0.25
 	done
 	return 1
 }
 
+whole_lines() { perl -ne 'print if /\n\z/'; }
+
 # serial_mark / console_mark: what comes later is what serial_wait /
 # console_wait look at. console_wait reads $log, the console log.
 serial_mark() { serial_at=$(stat -c %s "$serial_log"); }
 serial_wait() { wait_after "$serial_log" "$serial_at" "$1" "$2"; }
+# serial_wait_line REGEX SECONDS: serial_wait for a whole line.
+serial_wait_line() { wait_after "$serial_log" "$serial_at" "$1" "$2" whole; }
 console_mark() { console_at=$(stat -c %s "$log" 2>/dev/null || echo 0); }
 console_wait() { wait_after "$log" "$console_at" "$1" "$2"; }

@@ -75,7 +75,7 @@ ks_check() {
 
 	serial_mark
 	serial_send "ks-check $token"
-	line=$(serial_wait "KS-CHECK $token [^ ]+ (ok|FAIL).*" 400) ||
+	line=$(serial_wait_line "KS-CHECK $token [^ ]+ (ok|FAIL).*" 400) ||
 		{ note problems_check "$want: no answer to ks-check $token"; return 1; }
 	now=$(date +%s)
 	read -r tag tok name verdict rest <<<"$line"
@@ -171,7 +171,7 @@ serial_mark
 # kswitch.service is part of the boot: its state is read once boot is
 # over (is-system-running --wait), not at whatever moment the shell came up.
 serial_send "systemctl is-system-running --wait >/dev/null; echo KS-UNIT \$(systemctl is-active kswitch) \$(systemctl status kswitch --no-pager | grep -cE 'loaded (bravo|charlie) into slot') \$(kswitch list | awk '\$NF == \"bravo\" || \$NF == \"charlie\" { print \$2 }' | sort | tr '\\n' ,)"
-unit=$(serial_wait "KS-UNIT .*" 300)
+unit=$(serial_wait_line "KS-UNIT .*" 300)
 check "kswitch.service loaded bravo and charlie at boot: $unit" \
 	test "$unit" = "KS-UNIT active 2 loaded,loaded,"
 check "alpha passes its checks" ks_check c0 alpha
@@ -219,7 +219,7 @@ check "each system's records advanced" advanced
 [ "$cur" = charlie ] || enter charlie command
 serial_mark
 serial_send "ks-apt a1"
-apt=$(serial_wait "KS-APT a1 .*" 600)
+apt=$(serial_wait_line "KS-APT a1 .*" 600)
 check "in charlie, apt upgrades, removes and installs kswitch's package: ${apt#KS-APT a1 }" \
 	grep -q "^KS-APT a1 ok" <<<"$apt"
 
@@ -233,7 +233,7 @@ sleep 2
 serial_mark
 serial_send "echo KS-BRAVO \$(kswitch list | awk '\$NF == \"bravo\" { print \$2 }')"
 check "bravo powers off by itself and alpha shows it exited" \
-	test "$(serial_wait "KS-BRAVO .*" 120)" = "KS-BRAVO exited"
+	test "$(serial_wait_line "KS-BRAVO .*" 120)" = "KS-BRAVO exited"
 serial_send "systemctl poweroff"
 done_rc=0
 timeout 600 tail --pid=$qemu -f /dev/null || done_rc=$?
