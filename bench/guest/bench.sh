@@ -112,14 +112,14 @@ for mib in $sizes_down; do
 	stock_rounds "$mib" "stock-$mib" || exit 1
 done
 
-# This system's devices, slowest first: each PM callback's time at every
-# switch of the device pass, as the median over those switches.
 # The writer ran through every switch: what it last synced reads back.
 ks_check_disk
 ks_check_net
 [ "$ks_fails" -eq 0 ] || exit 1
 echo "bench: load: ${ks_disk:+writes to $ks_disk in flight, $ks_disk_synced records synced}${ks_net:+, network up ($ks_pings pings)}"
 
+# This system's devices, slowest first: each PM callback's time at every
+# switch of the device pass, as the median over those switches.
 echo "bench: slowest device callbacks in slot 0 (median over switches)"
 # A line reads "[  8.84] DRIVER DEVICE: PM: CALLBACK returned 0 after US
 # usecs"; DRIVER is empty for a device without one (ATA ports).
