@@ -66,7 +66,7 @@ truncate -s 4M "$out/writes.disk"
 
 echo "bench: $machine machine, sizes $sizes MiB, $rounds round trips each, $loads loads and cold boots each (long under TCG)"
 start=$(date +%s)
-"$top/tools/qemu-run.sh" --name "bench-$machine" --scenario bench "${vm[@]}" \
+"$top/tools/qemu-run.sh" --name "bench-$machine" --scenario bench "${vm[@]}" --prealloc \
 	--disk "$out/disk.cpio" "${writes[@]}" --net --timeout 14400 --log "$out/console.log" \
 	--kernel "$bzimage" --initrd "$alpha" \
 	--append "ks.net=1 ks.disk=$write_dev ks.rounds=$rounds ks.loads=$loads ks.sizes=$sizes loglevel=5 log_buf_len=16M${BENCH_APPEND:+ $BENCH_APPEND}"

@@ -46,7 +46,7 @@ usage() {
 	cat <<USAGE
 usage: qemu-run.sh {--kernel F --initrd F [--append S] | --boot-disk F}
                    {--scenario NAME | --host-driven --name NAME | --interactive}
-                   [--smp N] [--mem SIZE] [--disk F]... [--net]
+                   [--smp N] [--mem SIZE] [--prealloc] [--disk F]... [--net]
                    [--timeout SEC] [--log F] [--name NAME]
                    [--machine small|desktop] [--firmware uefi|uefi-sb|bios]
                    [--nvme F] [--qmp SOCK] [--serial2 PATH]
@@ -72,6 +72,7 @@ while [ $# -gt 0 ]; do
 	--serial2) serial2=$2; shift ;;
 	--host-driven) driven=1 ;;
 	--net) net=1 ;;
+	--prealloc) prealloc=1 ;;
 	--timeout) timeout=$2; shift ;;
 	--log) log=$2; shift ;;
 	--name) name=$2; shift ;;
@@ -110,6 +111,12 @@ accel=$("$tools/accel.sh")
 [ "$machine" = desktop ] && [ "$accel" = tcg ] && accel=tcg,thread=single
 qemu=(qemu-system-x86_64 -accel "$accel" -smp "$smp" -m "$mem" -no-reboot
 	-nodefaults)
+# --prealloc: the host backs all of the guest's RAM before it boots, as a
+# real machine's RAM is there. Otherwise the guest's first touch of each
+# page costs a host page fault and the host's zeroing of it, which a
+# real machine does not pay and which fell on make bench's first loads of
+# large slots.
+[ -z "$prealloc" ] || qemu+=(-mem-prealloc)
 if [ -n "$boot_disk" ]; then
 	qemu+=(-drive "file=$boot_disk,format=raw,if=none,id=boot"
 		-device virtio-blk-pci,drive=boot,bootindex=0)
