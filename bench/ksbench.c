@@ -8,7 +8,8 @@
  *
  *   ksbench calibrate            TSC rate against CLOCK_MONOTONIC_RAW
  *   ksbench stamp LABEL          print the TSC now
- *   ksbench rounds SLOT N LABEL  N round trips to SLOT and back
+ *   ksbench rounds N SLOT:LABEL...  N round trips to each SLOT and back,
+ *                                the slots in turn
  *   ksbench bounce SLOT          on each entry, switch straight to SLOT
  *   ksbench kexec-rounds N LABEL N stock kexec jumps (reboot(2)) and back
  *   ksbench kexec-bounce N LABEL the stock peer: N jumps back, then say when
@@ -108,18 +109,71 @@ static int open_slots(void)
 	return dev;
 }
 
-/*
- * N round trips from this slot to @slot, whose system switches straight
- * back (ksbench bounce). Per round: the round trip as this slot's TSC saw
- * it, and the kernel's record of each way, phase by phase.
- */
-static int run_rounds(unsigned int slot, int rounds, const char *label)
+static int usage(void);
+
+struct rounds_peer {
+	unsigned int slot;
+	const char *label;
+};
+
+/* SLOT:LABEL, as "ksbench rounds" takes its peers. */
+static int parse_peer(const char *arg, struct rounds_peer *peer)
+{
+	char *end;
+
+	peer->slot = strtoul(arg, &end, 10);
+	if (end == arg || *end != ':' || !end[1])
+		return -EINVAL;
+	peer->label = end + 1;
+	return 0;
+}
+
+/* One round trip to @peer's slot; prints the round and both ways. */
+static int round_trip(int dev, __u32 self, const struct rounds_peer *peer,
+		      uint64_t khz, int i)
 {
 	struct kexec_slot_info there, back;
-	uint64_t khz = tsc_khz(), t0, t1;
-	__u32 self;
-	int dev, i;
+	__u32 slot = peer->slot;
+	uint64_t t0, t1;
 
+	t0 = tsc();
+	if (ioctl(dev, KEXEC_SLOT_IOC_SWITCH, &slot)) {
+		fprintf(stderr, "ksbench: switch to slot %u: %s\n", slot,
+			strerror(errno));
+		return 1;
+	}
+	t1 = tsc();
+	if (slot_info(dev, slot, &there) || slot_info(dev, self, &back))
+		return 1;
+	printf("ksbench %s round %d %llu\n", peer->label, i,
+	       (unsigned long long)ticks_to_ns(t1 - t0, khz));
+	if (i > 1) /* round 1 may be a first entry, a boot */
+		print_switch(peer->label, "there", i, &there);
+	print_switch(peer->label, "back", i, &back);
+	fflush(stdout);
+	return 0;
+}
+
+/*
+ * N round trips from this slot to each peer slot, whose system switches
+ * straight back (ksbench bounce). Round i visits every peer in turn, so
+ * that whatever drifts over a run (the host's load, the guest's page
+ * cache, the disk writer's backlog) falls on all of them alike and their
+ * figures compare. Per round: the round trip as this slot's TSC saw it,
+ * and the kernel's record of each way, phase by phase.
+ */
+static int run_rounds(int rounds, int npeers, char **args)
+{
+	struct rounds_peer peers[KEXEC_SLOTS_MAX];
+	uint64_t khz = tsc_khz();
+	__u32 self;
+	int dev, i, j;
+
+	if (npeers > KEXEC_SLOTS_MAX)
+		return usage();
+	for (j = 0; j < npeers; j++)
+		if (parse_peer(args[j], &peers[j]))
+			return usage();
 	dev = open_slots();
 	if (dev < 0)
 		return 1;
@@ -127,24 +181,13 @@ static int run_rounds(unsigned int slot, int rounds, const char *label)
 		perror("ksbench: KEXEC_SLOT_IOC_SELF");
 		return 1;
 	}
-	printf("ksbench %s tsc_khz %llu\n", label, (unsigned long long)khz);
-	for (i = 1; i <= rounds; i++) {
-		t0 = tsc();
-		if (ioctl(dev, KEXEC_SLOT_IOC_SWITCH, &slot)) {
-			fprintf(stderr, "ksbench: switch to slot %u: %s\n",
-				slot, strerror(errno));
-			return 1;
-		}
-		t1 = tsc();
-		if (slot_info(dev, slot, &there) || slot_info(dev, self, &back))
-			return 1;
-		printf("ksbench %s round %d %llu\n", label, i,
-		       (unsigned long long)ticks_to_ns(t1 - t0, khz));
-		if (i > 1) /* the first entry into a loaded slot is a boot */
-			print_switch(label, "there", i, &there);
-		print_switch(label, "back", i, &back);
-		fflush(stdout);
-	}
+	for (j = 0; j < npeers; j++)
+		printf("ksbench %s tsc_khz %llu\n", peers[j].label,
+		       (unsigned long long)khz);
+	for (i = 1; i <= rounds; i++)
+		for (j = 0; j < npeers; j++)
+			if (round_trip(dev, self, &peers[j], khz, i))
+				return 1;
 	return 0;
 }
 
@@ -254,7 +297,7 @@ static int run_memcpy(int mib, const char *label)
 static int usage(void)
 {
 	fprintf(stderr,
-		"usage: ksbench calibrate | stamp LABEL | rounds SLOT N LABEL |\n"
+		"usage: ksbench calibrate | stamp LABEL | rounds N SLOT:LABEL... |\n"
 		"       bounce SLOT | kexec-rounds N LABEL | kexec-bounce N LABEL |\n"
 		"       memcpy MIB LABEL\n");
 	return 2;
@@ -271,8 +314,8 @@ int main(int argc, char **argv)
 		       (unsigned long long)tsc());
 		return 0;
 	}
-	if (argc == 5 && !strcmp(argv[1], "rounds"))
-		return run_rounds(atoi(argv[2]), atoi(argv[3]), argv[4]);
+	if (argc >= 4 && !strcmp(argv[1], "rounds"))
+		return run_rounds(atoi(argv[2]), argc - 3, argv + 3);
 	if (argc == 3 && !strcmp(argv[1], "bounce"))
 		return run_bounce(atoi(argv[2]));
 	if (argc == 4 && !strcmp(argv[1], "kexec-rounds"))

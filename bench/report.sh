@@ -19,7 +19,8 @@ function out(metric, what, v) { printf "%s %s %.0f\n", metric, what, v }
 $2 == "tsc_khz" { khz = $3; next }
 $3 == "tsc_khz" { khz = $4; next }
 $3 == "memcpy" { out($2, "copy", $5); next }
-# Slot round trips: round 1 is the first entry, a boot.
+# Slot round trips: round 1 may be a first entry, a boot (bench.sh runs
+# one more).
 $3 == "round" && $2 !~ /^stock/ { if ($4 > 1) out($2, "roundtrip", $5); next }
 ($3 == "there" || $3 == "back") && $5 == "total" {
 	out($2, $3, $6)

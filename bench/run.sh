@@ -12,8 +12,8 @@
 #            compared in the same run
 # BENCH_KERNEL: another bzImage to measure; slot 0 boots it, and every
 # system it loads or cold-boots runs it too (from the disk). BENCH_APPEND
-# adds to slot 0's command line: "ks.pmtrace=1" prints the PM lines of
-# the device pass's last switch (bench/guest/bench.sh).
+# adds to slot 0's command line: "ks.pmtrace=1" prints the kernel log
+# of the device pass's last round trip (bench/guest/bench.sh).
 # Each results directory holds:
 #   console.log   the whole console of the run
 #   results.md    the tables (docs/performance.md explains them)

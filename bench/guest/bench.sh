@@ -30,30 +30,28 @@ ks_start_disk
 ksbench calibrate
 echo "bench: $(nproc) CPUs, $(awk '/MemTotal/ { print $2 }' /proc/meminfo) KiB, sizes $sizes MiB, $rounds rounds"
 
-# slot_first KIND MIB LABEL: load bravo into slot 1 and enter it; bravo
-# stamps its arrival and comes straight back (bench-peer.sh).
+# slot_first SLOT KIND MIB LABEL: load bravo into SLOT and enter it;
+# bravo stamps its arrival and comes straight back (bench-peer.sh).
 slot_first() {
-	local kind=$1 mib=$2 label=$3
+	local slot=$1 kind=$2 mib=$3 label=$4
 	ksbench stamp "$label-load"
-	kswitch load 1 "$kernel" --initrd /boot/bravo.cpio.gz \
-		--mem "${mib}M" $kind --name bench \
+	kswitch load "$slot" "$kernel" --initrd /boot/bravo.cpio.gz \
+		--mem "${mib}M" $kind --name "bench$slot" \
 		--append "$peer ks.bench=bounce ks.label=$label" >/dev/null ||
 		{ echo "bench: $label: kswitch load failed"; return 1; }
 	ksbench stamp "$label-loaded"
 }
 
-# slot_rounds KIND MIB LABEL
-slot_rounds() {
-	local kind=$1 mib=$2 label=$3 i
+# slot_loads SLOT KIND MIB LABEL: ks.loads= first loads and entries of
+# SLOT (each entry a boot, timed from the load's end to bravo's stamp);
+# the last load stays loaded.
+slot_loads() {
+	local slot=$1 kind=$2 mib=$3 label=$4 i
 	for i in $(seq "$loads"); do
-		slot_first "$kind" "$mib" "$label-first" || return 1
-		if [ "$i" -lt "$loads" ]; then
-			kswitch 1 && kswitch unload 1 || return 1
-		fi
+		slot_first "$slot" "$kind" "$mib" "$label-first" || return 1
+		kswitch "$slot" || return 1
+		[ "$i" -eq "$loads" ] || kswitch unload "$slot" || return 1
 	done
-	# Round 1 is the last load's first entry, a boot: one more.
-	ksbench rounds 1 $((rounds + 1)) "$label" || return 1
-	kswitch unload 1
 }
 
 # stock_rounds MIB LABEL: kexec-tools loads bravo with a region of MIB MiB
@@ -77,35 +75,51 @@ stock_rounds() {
 # device half), which prints every PM callback and its time to the kernel
 # log (loglevel=5 keeps them off the console).
 # Only here: printing them costs the switches measured above time. With
-# ks.pmtrace=1 the PM lines of the last switch go to the console too.
+# ks.pmtrace=1 the kernel log of the last round trip goes to the console too.
 device_pass() {
 	local mib=$1
-	slot_first "" "$mib" devices-first || return 1
+	slot_first 1 "" "$mib" devices-first || return 1
 	echo 1 >/sys/power/pm_print_times
-	ksbench rounds 1 $((rounds < 10 ? rounds + 1 : 11)) devices
+	ksbench rounds $((rounds < 10 ? rounds + 1 : 11)) 1:devices
 	echo 0 >/sys/power/pm_print_times
 	kswitch unload 1
 	[ "$(ks_arg ks.pmtrace)" = 1 ] || return 0
-	dmesg -s 16777216 | awk '/PM: / || /kexec/ { a[n++] = $0 }
-		END { for (i = (n > 150 ? n - 150 : 0); i < n; i++) print "bench: pm " a[i] }'
+	# The whole log of the last round trip, whatever printed it (with
+	# usbcore.dyndbg=+p, say, the USB core's steps): every line after
+	# the second-last return to slot 0, at most 3000.
+	dmesg -s 16777216 | awk '{ a[n++] = $0 } /entered from slot/ { p = l; l = n }
+		END { for (i = (n - p > 3000 ? n - 3000 : p); i < n; i++) print "bench: pm " a[i] }'
 }
 
-# Resident slots first, largest first, then swap slots, then the stock
-# flow: a resident slot's memory is 4 MiB blocks that must fall into at
-# most KEXEC_SLOT_MAX_RANGES ranges, and after a swap slot's or the stock
-# flow's page-by-page backup free memory can be too scattered for that
-# (the test kernel has no memory compaction).
+# Resident slots first, then swap slots, then the stock flow, each size
+# largest first: a resident slot's memory is 4 MiB blocks that must fall
+# into at most KEXEC_SLOT_MAX_RANGES ranges, and after a swap slot's or
+# the stock flow's page-by-page backup free memory can be too scattered
+# for that (the test kernel has no memory compaction).
+# Resident slots of every size are loaded at once, one slot each, and
+# their round trips alternate (ksbench rounds): whether a switch's time
+# depends on the slot's size is then not confused with drift over the run.
 sizes_down=$(echo $sizes | tr ' ' '\n' | sort -rn)
+slot=0 peers=
 for mib in $sizes_down; do
+	slot=$((slot + 1))
 	ksbench memcpy "$mib" "memcpy-$mib" || exit 1
-	echo "bench: resident slots, $mib MiB"
-	slot_rounds "" "$mib" "resident-$mib" || exit 1
+	echo "bench: resident slot $slot, $mib MiB"
+	slot_loads $slot "" "$mib" "resident-$mib" || exit 1
+	peers="$peers $slot:resident-$mib"
+done
+echo "bench: resident slots, round trips to$peers in turn"
+ksbench rounds $((rounds + 1)) $peers || exit 1
+for i in $(seq $slot); do
+	kswitch unload $i || exit 1
 done
 echo "bench: device callbacks, resident $mib MiB"
 device_pass "$mib" || exit 1
 for mib in $sizes_down; do
 	echo "bench: swap slots, $mib MiB"
-	slot_rounds --swap "$mib" "swap-$mib" || exit 1
+	slot_loads 1 --swap "$mib" "swap-$mib" || exit 1
+	ksbench rounds $((rounds + 1)) "1:swap-$mib" || exit 1
+	kswitch unload 1 || exit 1
 done
 for mib in $sizes_down; do
 	echo "bench: stock kexec jump, $mib MiB"
