@@ -15,6 +15,7 @@
 #                 minutes each (tests/fuzz/README.md), then the kernel
 #                 interface fed random requests for 10 minutes
 #   make soak     1000 switches over five systems, 100 load/unload cycles
+#                 (make soak-desktop: the same on the desktop machine)
 #   make deb      kswitch and the distribution kernel as Debian packages,
 #                 kswitch's checked with lintian, in $(BUILD)/deb
 #   make debian-machine  three Debian 12 systems on disks of their own,
@@ -251,6 +252,13 @@ soak: kernel guests
 	@KS_SWITCHES=1000 KS_CYCLES=100 KS_TOUR_NAME=soak \
 		bash tests/vm/slots-tour.sh
 
+# The same on the desktop machine: the distribution kernel under UEFI, with
+# the desktop tour's checks of the TPM, screen, CPUs and UEFI variables.
+soak-desktop: kernel-distro desktop-guests
+	@KS_SWITCHES=1000 KS_CYCLES=100 KS_TOUR_NAME=soak-desktop \
+		KS_TOUR_MACHINE=desktop KS_TOUR_FIRMWARE=uefi \
+		bash tests/vm/slots-tour.sh
+
 format:
 	clang-format -i $(C_SOURCES)
 
@@ -263,7 +271,7 @@ distclean:
 
 FORCE:
 .PHONY: all deps kernel kernel-bench kernel-distro kernel-deb guests desktop-guests \
-	debian-machine demo check check-small bench fuzz soak deb install format \
+	debian-machine demo check check-small bench fuzz soak soak-desktop deb install format \
 	clean distclean FORCE print-c-sources
 
 print-c-sources:
