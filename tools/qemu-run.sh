@@ -57,7 +57,7 @@ USAGE
 tools=$(cd "$(dirname "$0")" && pwd)
 kernel= initrd= scenario= append= log= name= interactive= net=
 machine=small firmware= nvme= qmp= smp= mem= timeout=120
-boot_disk= serial2= driven= disks=()
+boot_disk= serial2= driven= prealloc= disks=()
 
 while [ $# -gt 0 ]; do
 	case $1 in
