@@ -16,6 +16,14 @@ phases="prepare freeze suspend cpus_down memory jump cpus_up resume thaw"
 tr -d '\r' <"$console" | grep '^ksbench ' | awk -v phases="$phases" '
 function ns(ticks) { return ticks * 1e6 / khz }
 function out(metric, what, v) { printf "%s %s %.0f\n", metric, what, v }
+# Every figure is a number: a kernel message printed in the middle of a
+# line on the shared serial console cuts it ("... entered 7126[   10.33]
+# Filesystems sync"), and a cut line is left out rather than read as one.
+{
+	for (i = 3; i <= NF; i++)
+		if ($i !~ /^[0-9]+$/ && $i !~ /^[a-z_]+$/)
+			next
+}
 $2 == "tsc_khz" { khz = $3; next }
 $3 == "tsc_khz" { khz = $4; next }
 $3 == "memcpy" { out($2, "copy", $5); next }
@@ -67,8 +75,8 @@ $3 == "stamp" {
 $2 ~ /^stock/ && $3 == "round" { rt[$2, $4] = $5; next }
 $2 ~ /^stock/ && $3 == "left" { aleft[$2, $4] = $5; next }
 $2 ~ /^stock/ && $3 == "back" { aback[$2, $4] = $5; next }
-$2 ~ /^stock/ && $3 == "peer" {
-	label = $2; j = $4
+$2 ~ /^stock/ && $3 == "peer" && NF == 8 {
+	label = $2; j = $4 + 0
 	bleft[label, j] = $6; bentered[label, j] = $8
 	if (j > njumps[label]) njumps[label] = j
 	next
