@@ -109,7 +109,14 @@ static int open_slots(void)
 	return dev;
 }
 
-static int usage(void);
+static int usage(void)
+{
+	fprintf(stderr,
+		"usage: ksbench calibrate | stamp LABEL | rounds N SLOT:LABEL... |\n"
+		"       bounce SLOT | kexec-rounds N LABEL | kexec-bounce N LABEL |\n"
+		"       memcpy MIB LABEL\n");
+	return 2;
+}
 
 struct rounds_peer {
 	unsigned int slot;
@@ -292,15 +299,6 @@ static int run_memcpy(int mib, const char *label)
 	printf("ksbench %s memcpy %d %llu\n", label, mib,
 	       (unsigned long long)best);
 	return 0;
-}
-
-static int usage(void)
-{
-	fprintf(stderr,
-		"usage: ksbench calibrate | stamp LABEL | rounds N SLOT:LABEL... |\n"
-		"       bounce SLOT | kexec-rounds N LABEL | kexec-bounce N LABEL |\n"
-		"       memcpy MIB LABEL\n");
-	return 2;
 }
 
 int main(int argc, char **argv)

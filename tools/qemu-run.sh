@@ -114,8 +114,7 @@ qemu=(qemu-system-x86_64 -accel "$accel" -smp "$smp" -m "$mem" -no-reboot
 # --prealloc: the host backs all of the guest's RAM before it boots, as a
 # real machine's RAM is there. Otherwise the guest's first touch of each
 # page costs a host page fault and the host's zeroing of it, which a
-# real machine does not pay and which fell on make bench's first loads of
-# large slots.
+# real machine does not pay, in whatever make bench times first.
 [ -z "$prealloc" ] || qemu+=(-mem-prealloc)
 if [ -n "$boot_disk" ]; then
 	qemu+=(-drive "file=$boot_disk,format=raw,if=none,id=boot"
