@@ -55,7 +55,7 @@ kswitch unload 3 || ks_fail "kswitch unload 3 (crashed swap slot) failed"
 kswitch load 3 /boot/bzImage --initrd /boot/echo.cpio.gz --mem 64M \
 	--name crashy-early --append "console=ttyS0 lkdtm.cpoint_name=DIRECT lkdtm.cpoint_type=PANIC" ||
 	ks_fail "kswitch load 3 (crashy-early) failed"
-echo "KSWITCH-CRASH-EXPECTED $ks_nonce"
+ks_expect_crash
 kswitch 3 || ks_fail "kswitch 3 (crashy-early) did not come back"
 kswitch list --json | grep -q '"name": "crashy-early", "state": "crashed"' ||
 	ks_fail "slot 3 is not marked crashed after its panic in early boot"

@@ -33,6 +33,16 @@ ks_fail() {
 
 ks_counter() { cat $KS_STATE/counter; }
 
+# ks_expect_crash: tell the host's console check (tools/check-console.sh)
+# that the panic a kernel prints from here to its hand-back is meant.
+# Through the kernel's log, not the console tty: tty output waits in a
+# buffer the UART drains by interrupt, so a panic right after it prints
+# first, and the hand-back then throws the rest away. The kernel's log
+# prints in the order it was written.
+ks_expect_crash() {
+	echo "KSWITCH-CRASH-EXPECTED $ks_nonce" >/dev/kmsg
+}
+
 # KASLR ran for this kernel (also when a loader, not firmware, started it),
 # unless its command line turned KASLR off, as the stock kexec-tools flow
 # must for its second kernel (docs/kexec-tools.md). The decompressor sets

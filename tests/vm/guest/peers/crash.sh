@@ -4,7 +4,7 @@
 # It never returns: init would end the machine. The marker tells the
 # host's console check that the panic from here to the hand-back is meant.
 . /usr/share/kswitch/tests/lib/guest.sh
-echo "KSWITCH-CRASH-EXPECTED $ks_nonce"
+ks_expect_crash
 # A console line with an escape sequence in it: kswitch log must not
 # pass it to the terminal as it is.
 printf 'peers/crash.sh: \033[2J cleared\n' >/dev/kmsg

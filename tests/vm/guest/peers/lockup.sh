@@ -10,7 +10,7 @@ cpu=$(ks_arg ks.lockup_cpu)
 grep -q "softlockup_panic=1 nmi_watchdog=panic" /proc/cmdline ||
 	ks_fail "kswitch did not ask this kernel to panic on a lockup"
 mount -t debugfs none /sys/kernel/debug || ks_fail "cannot mount debugfs"
-echo "KSWITCH-CRASH-EXPECTED $ks_nonce"
+ks_expect_crash
 echo "$ks_name: $what on CPU $cpu"
 taskset -c "$cpu" sh -c "echo $what >/sys/kernel/debug/provoke-crash/DIRECT"
 ks_fail "still running after the $what it asked for"

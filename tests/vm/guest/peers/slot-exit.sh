@@ -12,7 +12,7 @@ halt) halt -f ;;
 reboot) reboot -f ;;
 kexec) kexec -l /boot/bzImage --append="console=ttyS0" && kexec -e ;;
 sysrq-b)
-	echo "KSWITCH-CRASH-EXPECTED $ks_nonce"
+	ks_expect_crash
 	echo b >/proc/sysrq-trigger
 	;;
 esac
