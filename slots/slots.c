@@ -70,25 +70,21 @@ static int read_all(int fd, uint64_t max, char **buf, size_t *cap, size_t *len)
 	}
 }
 
-int ks_read_regular(const char *path, uint64_t max, char **buf, size_t *size)
+int ks_read_fd(int fd, uint64_t max, char **buf, size_t *size)
 {
 	struct stat st;
 	size_t cap = 4096, len = 0;
 	char *data = NULL;
-	int fd, ret;
+	int ret;
 
 	/* Beyond any memory: the sums below stay far from wrapping. */
 	if (max > KS_MEM_MAX)
 		max = KS_MEM_MAX;
-	fd = ks_open_regular(path, max);
-	if (fd < 0)
-		return fd;
 	/* Its size as a first guess: /proc and /sys files say 0 or 4096. */
 	if (!fstat(fd, &st) && (uint64_t)st.st_size + 2 > cap)
 		cap = (size_t)st.st_size + 2;
 	data = malloc(cap);
 	ret = data ? read_all(fd, max, &data, &cap, &len) : -ENOMEM;
-	close(fd);
 	if (ret) {
 		free(data);
 		return ret;
@@ -97,6 +93,18 @@ int ks_read_regular(const char *path, uint64_t max, char **buf, size_t *size)
 	*buf = data;
 	*size = len;
 	return 0;
+}
+
+int ks_read_regular(const char *path, uint64_t max, char **buf, size_t *size)
+{
+	int fd, ret;
+
+	fd = ks_open_regular(path, max > KS_MEM_MAX ? KS_MEM_MAX : max);
+	if (fd < 0)
+		return fd;
+	ret = ks_read_fd(fd, max, buf, size);
+	close(fd);
+	return ret;
 }
 
 const char *ks_printable(const char *s, char *buf, size_t size)

@@ -55,6 +55,14 @@ int ks_open_regular(const char *path, uint64_t max);
 int ks_read_regular(const char *path, uint64_t max, char **buf, size_t *size);
 
 /*
+ * Read @fd, from where it stands to its end and at most @max bytes, into
+ * *@buf as ks_read_regular() does; @fd stays open. For a caller that must
+ * hand the kernel the same file it read, not whatever its path names by
+ * then.
+ */
+int ks_read_fd(int fd, uint64_t max, char **buf, size_t *size);
+
+/*
  * Names and paths from files are printed through here: @s with every
  * byte that is not printable ASCII (control characters, DEL, and the
  * bytes of UTF-8 sequences) as \xNN and a backslash as \\, so that no

@@ -60,7 +60,15 @@ enum {
 	SETUP_PAGES
 };
 
+/*
+ * The files a load reads, and the descriptors it read them through: a file
+ * load hands the kernel those descriptors, so that the kernel reads the
+ * files checked here (the header's slot support, the sizes the slot was
+ * planned for) and not whatever their paths name by then.
+ */
 struct peer_image {
+	int kernel_fd;
+	int initrd_fd;
 	void *kernel_file;
 	size_t kernel_file_size;
 	void *initrd;
@@ -79,19 +87,34 @@ static void put_u64(unsigned char *stub, const char *field, uint64_t value)
 	memcpy(stub + (field - ks_entry_start), &value, sizeof(value));
 }
 
+static int read_image_file(const char *path, int *fd, void **buf, size_t *size)
+{
+	char *data;
+	int ret;
+
+	*fd = ks_open_regular(path, KS_FILE_MAX);
+	if (*fd < 0)
+		return *fd;
+	ret = ks_read_fd(*fd, KS_FILE_MAX, &data, size);
+	if (!ret)
+		*buf = data;
+	return ret;
+}
+
 static int read_images(const struct ks_profile *p, struct peer_image *img)
 {
 	int ret;
 
-	ret = ks_read_file(p->kernel, &img->kernel_file,
-			   &img->kernel_file_size);
+	ret = read_image_file(p->kernel, &img->kernel_fd, &img->kernel_file,
+			      &img->kernel_file_size);
 	if (ret)
 		return ret;
 	ret = bzimage_parse(img->kernel_file, img->kernel_file_size, &img->bz);
 	/* A profile's "" is no initrd. */
 	if (ret || !*p->initrd)
 		return ret;
-	return ks_read_file(p->initrd, &img->initrd, &img->initrd_size);
+	return read_image_file(p->initrd, &img->initrd_fd, &img->initrd,
+			       &img->initrd_size);
 }
 
 int ks_plan_image_size(uint64_t kernel_mem, uint64_t initrd_size,
@@ -410,12 +433,18 @@ static struct peer_image *peer_image_read(const struct ks_profile *p, int *err)
 		*err = -ENOMEM;
 		return NULL;
 	}
+	img->kernel_fd = -1;
+	img->initrd_fd = -1;
 	*err = read_images(p, img);
 	return img;
 }
 
 static void peer_image_free(struct peer_image *img)
 {
+	if (img->kernel_fd >= 0)
+		close(img->kernel_fd);
+	if (img->initrd_fd >= 0)
+		close(img->initrd_fd);
 	free(img->kernel_file);
 	free(img->initrd);
 	free(img);
@@ -540,27 +569,14 @@ static int load_slot_file(unsigned int slot, const struct ks_profile *p,
 			  const struct peer_image *img, const char *extra)
 {
 	char cmdline[PAGE_SIZE];
-	int kernel_fd, initrd_fd = -1, ret;
+	int ret;
 
 	ret = write_cmdline(p, extra, img->bz.hdr, false, cmdline);
 	if (ret)
 		return ret;
-	kernel_fd = open(p->kernel, O_RDONLY | O_CLOEXEC);
-	if (kernel_fd < 0)
-		return -errno;
-	if (*p->initrd) {
-		initrd_fd = open(p->initrd, O_RDONLY | O_CLOEXEC);
-		if (initrd_fd < 0) {
-			ret = -errno;
-			goto out_close_kernel;
-		}
-	}
-	ret = ksys_slot_load_file(slot, kernel_fd, initrd_fd, cmdline);
-	if (initrd_fd >= 0)
-		close(initrd_fd);
-out_close_kernel:
-	close(kernel_fd);
-	return ret;
+	/* The kernel reads each file from its start, whatever our offset. */
+	return ksys_slot_load_file(slot, img->kernel_fd, img->initrd_fd,
+				   cmdline);
 }
 
 /* The load of segments we lay out, with our own entry stub. */

@@ -6,6 +6,7 @@
  */
 #define _GNU_SOURCE
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -556,6 +557,40 @@ static void test_read_regular(void)
 	   "and past its maximum is -EFBIG, though st_size said 0");
 }
 
+/* The loader reads a file and hands the kernel the same descriptor. */
+static void test_read_fd(void)
+{
+	char path[128], moved[128], *text = NULL;
+	size_t size = 0;
+	FILE *f;
+	int fd;
+
+	snprintf(path, sizeof(path), "%s/kernel", tmp);
+	snprintf(moved, sizeof(moved), "%s/kernel.old", tmp);
+	f = fopen(path, "w");
+	fputs("first", f);
+	fclose(f);
+	fd = ks_open_regular(path, 16);
+	/* A new file takes the path after the open; the read keeps the old. */
+	rename(path, moved);
+	f = fopen(path, "w");
+	fputs("second", f);
+	fclose(f);
+	ok(fd >= 0 && !ks_read_fd(fd, 16, &text, &size) && size == 5 &&
+		   !strcmp(text, "first"),
+	   "ks_read_fd() reads the file it was opened on, not its path's");
+	free(text);
+	ok(fd >= 0 && fcntl(fd, F_GETFD) >= 0,
+	   "and leaves the descriptor open, for the kernel");
+	ok(fd >= 0 && lseek(fd, 0, SEEK_SET) == 0 &&
+		   ks_read_fd(fd, 4, &text, &size) == -EFBIG,
+	   "past its maximum is -EFBIG");
+	if (fd >= 0)
+		close(fd);
+	unlink(path);
+	unlink(moved);
+}
+
 static void test_file_enter(struct ks_slot_source *src)
 {
 	struct ks_slot_table t;
@@ -737,7 +772,7 @@ int main(void)
 		return 1;
 	}
 	/* One result a table entry, 90 others. */
-	tap_plan(ARRAY_SIZE(missing_slots) + ARRAY_SIZE(malformed) + 91);
+	tap_plan(ARRAY_SIZE(missing_slots) + ARRAY_SIZE(malformed) + 94);
 	snprintf(slots_path, sizeof(slots_path), "%s/slots.json", tmp);
 	test_names();
 	test_lookup();
@@ -746,6 +781,7 @@ int main(void)
 	test_json_malformed();
 	test_printable();
 	test_read_regular();
+	test_read_fd();
 	ks_slots_file_source(&src, slots_path);
 	test_file_scan(&src);
 	test_file_not_regular(&src);
